@@ -1,0 +1,152 @@
+import { and, asc, count, desc, eq, like, or, sql } from "drizzle-orm";
+import type { Page, ReferenceData, TieStore } from "../../core/ports.js";
+import type { FrenchCollectivite, MaliUnit, Tie, TieQuery } from "../../core/schemas/reference.js";
+import { normalizeName } from "../../core/text.js";
+import type { Db } from "./database.js";
+import { refFrance, refMali, ties } from "./schema.js";
+
+const MALI_LEVEL_RANK = sql`case ${refMali.level} when 'region' then 0 when 'cercle' then 1 else 2 end`;
+const FR_KIND_RANK = sql`case ${refFrance.kind} when 'region' then 0 when 'departement' then 1 when 'epci' then 2 else 3 end`;
+
+/**
+ * Look-ups for forms and for resolving profiles. Names are matched on their normalized
+ * form, so "Segou" finds "Ségou"; exact names come first, then prefixes, then the
+ * larger collectivités (a région before a commune of the same name).
+ */
+export class SqliteReferenceData implements ReferenceData {
+  constructor(private readonly db: Db) {}
+
+  async maliUnit(pcode: string): Promise<MaliUnit | null> {
+    const row = this.db.select().from(refMali).where(eq(refMali.pcode, pcode)).get();
+    return row ? toMali(row) : null;
+  }
+
+  async searchMali(q: string, opts: { level?: MaliUnit["level"]; limit: number }) {
+    const n = normalizeName(q);
+    if (!n) return [];
+    const rows = this.db
+      .select()
+      .from(refMali)
+      .where(
+        and(
+          or(like(refMali.nameNorm, `${n}%`), like(refMali.nameNorm, `% ${n}%`)),
+          opts.level ? eq(refMali.level, opts.level) : undefined,
+        ),
+      )
+      .orderBy(
+        sql`${refMali.nameNorm} <> ${n}`,
+        sql`${refMali.nameNorm} not like ${`${n}%`}`,
+        MALI_LEVEL_RANK,
+        desc(refMali.population),
+        asc(refMali.pcode),
+      )
+      .limit(opts.limit)
+      .all();
+    return rows.map(toMali);
+  }
+
+  async allMali(): Promise<MaliUnit[]> {
+    return this.db.select().from(refMali).orderBy(asc(refMali.pcode)).all().map(toMali);
+  }
+
+  async franceByCode(code: string): Promise<FrenchCollectivite | null> {
+    const rows = this.db.select().from(refFrance).where(eq(refFrance.code, code)).orderBy(FR_KIND_RANK).all();
+    // A bare code shared by a région and a département ("11") is ambiguous; `kind:code` is not.
+    const row = code.includes(":")
+      ? this.db.select().from(refFrance).where(eq(refFrance.id, code)).get()
+      : (rows.find((r) => r.kind === "commune" || r.kind === "epci") ?? rows[0]);
+    return row ? toFrance(row) : null;
+  }
+
+  async searchFrance(q: string, opts: { kind?: FrenchCollectivite["kind"]; limit: number }) {
+    const n = normalizeName(q);
+    if (!n) return [];
+    const rows = this.db
+      .select()
+      .from(refFrance)
+      .where(
+        and(
+          or(like(refFrance.nameNorm, `${n}%`), like(refFrance.nameNorm, `% ${n}%`)),
+          opts.kind ? eq(refFrance.kind, opts.kind) : undefined,
+        ),
+      )
+      .orderBy(
+        sql`${refFrance.nameNorm} <> ${n}`,
+        sql`${refFrance.nameNorm} not like ${`${n}%`}`,
+        FR_KIND_RANK,
+        desc(refFrance.population),
+        asc(refFrance.id),
+      )
+      .limit(opts.limit)
+      .all();
+    return rows.map(toFrance);
+  }
+}
+
+function toMali(r: typeof refMali.$inferSelect): MaliUnit {
+  return {
+    pcode: r.pcode,
+    level: r.level as MaliUnit["level"],
+    name: r.name,
+    population: r.population,
+    cercleCode: r.cercleCode,
+    cercleName: r.cercleName,
+    regionCode: r.regionCode,
+    regionName: r.regionName,
+    region2023: r.region2023,
+    lat: r.lat,
+    lon: r.lon,
+  };
+}
+
+function toFrance(r: typeof refFrance.$inferSelect): FrenchCollectivite {
+  return {
+    code: r.code,
+    kind: r.kind as FrenchCollectivite["kind"],
+    name: r.name,
+    population: r.population,
+    departementCode: r.departementCode,
+    regionCode: r.regionCode,
+    regionName: r.regionName,
+  };
+}
+
+export class SqliteTieStore implements TieStore {
+  constructor(private readonly db: Db) {}
+
+  async list(q: TieQuery): Promise<Page<Tie>> {
+    const fr = q.french ? normalizeName(q.french) : "";
+    const ml = q.malian ? normalizeName(q.malian) : "";
+    const where = and(
+      fr ? like(ties.frenchNorm, `%${fr}%`) : undefined,
+      ml ? like(ties.malianNorm, `%${ml}%`) : undefined,
+      q.code
+        ? or(eq(ties.frenchCode, q.code), eq(ties.malianCode, q.code), like(ties.malianCode, `${q.code}%`))
+        : undefined,
+    );
+    const rows = this.db
+      .select()
+      .from(ties)
+      .where(where)
+      .orderBy(asc(ties.id))
+      .limit(q.limit)
+      .offset(q.offset)
+      .all();
+    const total = this.db.select({ n: count() }).from(ties).where(where).get()?.n ?? 0;
+    return {
+      items: rows.map((r) => JSON.parse(r.data) as Tie),
+      total,
+      limit: q.limit,
+      offset: q.offset,
+    };
+  }
+
+  async all(): Promise<Tie[]> {
+    return this.db
+      .select()
+      .from(ties)
+      .orderBy(asc(ties.id))
+      .all()
+      .map((r) => JSON.parse(r.data) as Tie);
+  }
+}

@@ -1,0 +1,214 @@
+import { z } from "zod";
+import { DOMAIN_CODES } from "../taxonomy.js";
+
+/**
+ * One resource for both sides of the exchange, discriminated by `side`.
+ * These schemas are the single source of validation, stored shape, index projection
+ * and OpenAPI. Contact data lives in `contact` and never leaves through a public view.
+ */
+
+export const DomainCodeSchema = z.enum(DOMAIN_CODES);
+
+export const SIDES = ["mali", "partner"] as const;
+export const SideSchema = z.enum(SIDES);
+export type Side = z.infer<typeof SideSchema>;
+
+export const PROFILE_STATUSES = ["draft", "pending_review", "published", "archived"] as const;
+export const ProfileStatusSchema = z.enum(PROFILE_STATUSES);
+export type ProfileStatus = z.infer<typeof ProfileStatusSchema>;
+
+export const MALI_LEVELS = ["commune", "cercle", "region"] as const;
+export const PARTNER_LEVELS = ["commune", "epci", "departement", "region", "other"] as const;
+export const LEVELS = ["commune", "cercle", "epci", "departement", "region", "other"] as const;
+export const LevelSchema = z.enum(LEVELS);
+export type Level = z.infer<typeof LevelSchema>;
+
+export const MODALITIES = ["remote", "visits_abroad", "diaspora", "local_operator"] as const;
+export const ModalitySchema = z.enum(MODALITIES);
+export type Modality = z.infer<typeof ModalitySchema>;
+
+export const SIZE_PREFERENCES = ["any", "similar", "smaller", "larger"] as const;
+export const SizePreferenceSchema = z.enum(SIZE_PREFERENCES);
+
+export const BUDGET_BANDS = ["unknown", "lt10k", "10k_50k", "50k_200k", "gt200k"] as const;
+
+const text = (max: number) => z.string().trim().max(max);
+const name = z.string().trim().min(2).max(160);
+const countryCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z]{2}$/)
+  .transform((c) => c.toUpperCase());
+const maliPcode = z.string().regex(/^ML\d{2}(\d{2}(\d{2})?)?$/);
+const languageCode = z.string().regex(/^[a-z]{2,3}$/);
+const population = z.number().int().min(0).max(100_000_000);
+
+export const ContactSchema = z
+  .object({
+    name: name,
+    role: text(120).optional(),
+    email: z.email().max(254),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9 ().-]{6,24}$/)
+      .optional(),
+    language: z.enum(["fr", "en"]).default("fr"),
+  })
+  .strict();
+export type Contact = z.infer<typeof ContactSchema>;
+
+/** The collectivité a profile speaks for: from the reference data (refCode) or entered by hand. */
+export const CollectiviteSchema = z
+  .object({
+    refCode: z.string().trim().min(2).max(20).optional(),
+    name: name,
+    country: countryCode,
+    level: LevelSchema,
+    population: population.optional(),
+    /** Malian région P-code, or French région INSEE code; free text elsewhere. */
+    regionCode: z.string().trim().max(20).optional(),
+    regionName: text(120).optional(),
+    cercleCode: maliPcode.optional(),
+    cercleName: text(120).optional(),
+    /** French département code (for the partner side). */
+    departementCode: z.string().trim().max(5).optional(),
+  })
+  .strict();
+export type Collectivite = z.infer<typeof CollectiviteSchema>;
+
+export const PrioritySchema = z
+  .object({
+    sector: DomainCodeSchema,
+    aspect: z.string().trim().min(3).max(500),
+    actors: text(500).default(""),
+  })
+  .strict();
+export type Priority = z.infer<typeof PrioritySchema>;
+
+export const PartnerSoughtSchema = z
+  .object({
+    countries: z.array(countryCode).max(30).default([]),
+    levels: z.array(LevelSchema).max(6).default([]),
+    size: SizePreferenceSchema.default("any"),
+    themes: z.array(DomainCodeSchema).max(16).default([]),
+    modalities: z.array(ModalitySchema).max(4).default([]),
+    description: text(2000).default(""),
+  })
+  .strict();
+
+export const DiasporaAssociationSchema = z
+  .object({
+    name: z.string().trim().min(2).max(200),
+    city: text(120).default(""),
+    country: countryCode,
+  })
+  .strict();
+
+const profileBase = {
+  collectivite: CollectiviteSchema,
+  presentation: text(4000).default(""),
+  languages: z.array(languageCode).max(10).default(["fr"]),
+  modalities: z.array(ModalitySchema).max(4).default([]),
+  contact: ContactSchema,
+};
+
+export const PlancheInputSchema = z
+  .object({
+    side: z.literal("mali"),
+    ...profileBase,
+    assets: text(2000).default(""),
+    pdesc: z
+      .object({
+        start: z.number().int().min(1996).max(2100),
+        end: z.number().int().min(1996).max(2100),
+      })
+      .strict()
+      .refine((p) => p.end >= p.start, { message: "end < start", path: ["end"] })
+      .optional(),
+    priorities: z.array(PrioritySchema).min(1).max(12),
+    partnerSought: PartnerSoughtSchema.default({
+      countries: [],
+      levels: [],
+      size: "any",
+      themes: [],
+      modalities: [],
+      description: "",
+    }),
+    diaspora: z.array(DiasporaAssociationSchema).max(20).default([]),
+    currentPartners: z.array(name).max(20).default([]),
+  })
+  .strict();
+export type PlancheInput = z.infer<typeof PlancheInputSchema>;
+
+export const DiasporaPresenceSchema = z
+  .object({
+    /** Malian région, cercle or commune P-code the diaspora comes from. */
+    originCode: maliPcode,
+    association: text(200).default(""),
+  })
+  .strict();
+
+export const PartnerInputSchema = z
+  .object({
+    side: z.literal("partner"),
+    ...profileBase,
+    themesSought: z.array(DomainCodeSchema).min(1).max(16),
+    expertiseOffered: z.array(DomainCodeSchema).max(16).default([]),
+    offerDescription: text(2000).default(""),
+    preferredAreas: z.array(maliPcode).max(30).default([]),
+    sizePreference: SizePreferenceSchema.default("any"),
+    currentTies: z.array(name).max(30).default([]),
+    diaspora: z.array(DiasporaPresenceSchema).max(30).default([]),
+    capacity: z
+      .object({
+        budgetBand: z.enum(BUDGET_BANDS).default("unknown"),
+        staff: z.number().int().min(0).max(10_000).optional(),
+        cofunding: z.boolean().default(false),
+      })
+      .strict()
+      .default({ budgetBand: "unknown", cofunding: false }),
+  })
+  .strict();
+export type PartnerInput = z.infer<typeof PartnerInputSchema>;
+
+export const ProfileInputSchema = z.discriminatedUnion("side", [PlancheInputSchema, PartnerInputSchema]);
+export type ProfileInput = z.infer<typeof ProfileInputSchema>;
+
+/** Fields the store adds around an input. */
+export interface ProfileMeta {
+  id: string;
+  status: ProfileStatus;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  publishedAt: string | null;
+  expiresAt: string | null;
+  ownerId: string | null;
+}
+
+export type Planche = PlancheInput & ProfileMeta;
+export type PartnerProfile = PartnerInput & ProfileMeta;
+export type Profile = Planche | PartnerProfile;
+
+/** A profile as anyone may see it: without contact data. */
+export type PublicProfile =
+  | (Omit<PlancheInput, "contact"> & ProfileMeta)
+  | (Omit<PartnerInput, "contact"> & ProfileMeta);
+
+export function toPublicProfile(profile: Profile): PublicProfile {
+  const { contact: _contact, ...rest } = profile;
+  return rest;
+}
+
+export function isPlanche(p: Profile | PublicProfile): p is Planche {
+  return p.side === "mali";
+}
+
+/** Which domains a profile needs and offers, for search facets and ranking. */
+export function profileSectors(p: Profile | PublicProfile): string[] {
+  if (p.side === "mali") {
+    return [...new Set(p.priorities.map((x) => x.sector))];
+  }
+  return [...new Set([...p.themesSought, ...p.expertiseOffered])];
+}

@@ -1,0 +1,78 @@
+import { z } from "zod";
+import { DomainCodeSchema, LevelSchema, ProfileStatusSchema, SideSchema } from "./profile.js";
+
+/** The public projection of a profile held by the search index: no contact data, ever. */
+export interface SearchDocument {
+  id: string;
+  side: "mali" | "partner";
+  status: string;
+  name: string;
+  country: string;
+  level: string;
+  population: number | null;
+  regionCode: string | null;
+  regionName: string | null;
+  cercleCode: string | null;
+  cercleName: string | null;
+  /** Every domain the profile mentions (needs and offers). */
+  sectors: string[];
+  /** What the profile asks for (Malian priorities or the partner's themes sought). */
+  needs: string[];
+  /** What the profile can bring (the partner's expertise offered). */
+  offers: string[];
+  /** Labels of the sectors in French and English, so that "eau" or "water" finds them. */
+  sectorLabels: string[];
+  presentation: string;
+  /** Priority aspects and key actors in PDESC order, or the partner's offer. */
+  details: string[];
+  partnerSought: string;
+  /** Malian P-codes of the partner's preferred areas and diaspora origins. */
+  areas: string[];
+  modalities: string[];
+  languages: string[];
+  updatedAt: number;
+  publishedAt: number | null;
+}
+
+const csv = <T extends z.ZodType<string, string>>(item: T) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .transform((v) => (Array.isArray(v) ? v : v.split(",")).map((s) => s.trim()).filter((s) => s.length > 0))
+    .pipe(z.array(item).max(50));
+
+export const SEARCH_SORTS = [
+  "relevance",
+  "name:asc",
+  "population:asc",
+  "population:desc",
+  "updatedAt:desc",
+] as const;
+
+export const SearchQuerySchema = z
+  .object({
+    q: z.string().trim().max(200).default(""),
+    side: SideSchema.optional(),
+    region: csv(z.string().max(20)).optional(),
+    cercle: csv(z.string().max(20)).optional(),
+    sector: csv(DomainCodeSchema).optional(),
+    country: csv(z.string().regex(/^[A-Za-z]{2}$/)).optional(),
+    level: csv(LevelSchema).optional(),
+    populationMin: z.coerce.number().int().min(0).optional(),
+    populationMax: z.coerce.number().int().min(0).optional(),
+    status: ProfileStatusSchema.default("published"),
+    sort: z.enum(SEARCH_SORTS).default("relevance"),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    offset: z.coerce.number().int().min(0).max(10_000).default(0),
+  })
+  .strict();
+export type SearchQuery = z.infer<typeof SearchQuerySchema>;
+
+export const FACETS = ["side", "regionCode", "cercleCode", "sectors", "country", "level"] as const;
+
+export interface SearchResult {
+  hits: SearchDocument[];
+  total: number;
+  facets: Record<string, Record<string, number>>;
+  limit: number;
+  offset: number;
+}

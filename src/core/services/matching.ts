@@ -1,0 +1,212 @@
+import { DomainError } from "../errors.js";
+import type { ProfileStore, ReferenceData, SearchIndex, TieStore } from "../ports.js";
+import { rankCandidates, scorePair } from "../ranking/rank.js";
+import {
+  type MaliSide,
+  type PairScore,
+  type PartnerSide,
+  type RankingContext,
+  type RankingWeights,
+  pairKey,
+} from "../ranking/types.js";
+import { type Profile, type PublicProfile, profileSectors, toPublicProfile } from "../schemas/profile.js";
+import type { Tie } from "../schemas/reference.js";
+import { domainLabel, type DomainCode } from "../taxonomy.js";
+import { normalizeName } from "../text.js";
+import { getProfile } from "./profiles.js";
+
+export interface MatchingDeps {
+  store: ProfileStore;
+  search: SearchIndex;
+  ties: TieStore;
+  reference: ReferenceData;
+  weights: RankingWeights;
+  travelAdvice: { current: { region: string; zone: string; label: string; as_of: string }[] };
+  /** Pairs settled through introductions (accepted → partnered, declined → declined). */
+  settledPairs?: () => Promise<ReadonlyMap<string, "partnered" | "declined">>;
+  /** How many candidates the search engine hands to the ranking. */
+  candidatePool?: number;
+}
+
+export interface Match {
+  profile: PublicProfile;
+  score: number;
+  rank: number | null;
+  factors: PairScore["factors"];
+  explanation: string[];
+  reasons: { factor: string; text: string }[];
+  excluded: PairScore["excluded"];
+}
+
+/** Identity keys of a profile or tie side: its reference code if any, its normalized name. */
+const keysOf = (code: string | null | undefined, name: string) =>
+  [code ? `code:${code}` : null, `name:${normalizeName(name)}`].filter((k): k is string => k !== null);
+
+function matchesSide(profileKeys: string[], code: string | null, name: string): boolean {
+  // A code on both sides decides; names only when the tie has no code.
+  const codeKey = profileKeys.find((k) => k.startsWith("code:"));
+  if (code && codeKey) return codeKey === `code:${code}`;
+  return profileKeys.includes(`name:${normalizeName(name)}`);
+}
+
+const profileKeys = (p: Profile) => keysOf(p.collectivite.refCode, p.collectivite.name);
+
+/**
+ * Everything the ranking needs to know around a subject and its candidates, computed from
+ * the ties of the 2008 directory, what the profiles declare and the introductions.
+ */
+export async function buildRankingContext(
+  deps: MatchingDeps,
+  subject: Profile,
+  candidates: readonly Profile[],
+): Promise<RankingContext> {
+  const ties = await deps.ties.all();
+  const settled = deps.settledPairs ? await deps.settledPairs() : new Map();
+  const placeNames = new Map<string, string>();
+  for (const t of ties) if (t.malian.code) placeNames.set(t.malian.code, t.malian.name);
+  return rankingContextFrom(deps, subject, candidates, ties, settled, placeNames);
+}
+
+export function rankingContextFrom(
+  deps: Pick<MatchingDeps, "weights" | "travelAdvice">,
+  subject: Profile,
+  candidates: readonly Profile[],
+  ties: readonly Tie[],
+  settled: ReadonlyMap<string, "partnered" | "declined">,
+  placeNames: ReadonlyMap<string, string>,
+): RankingContext {
+  const all = [subject, ...candidates];
+  const malianPartnerCount = new Map<string, number>();
+  const partnerTieCount = new Map<string, number>();
+  const partnerActiveAreas = new Map<string, string[]>();
+  const tiesOf = new Map<string, Tie[]>();
+  for (const p of all) {
+    const keys = profileKeys(p);
+    const mine = ties.filter((t) =>
+      p.side === "mali"
+        ? matchesSide(keys, t.malian.code, t.malian.name)
+        : matchesSide(keys, t.french.code, t.french.name),
+    );
+    tiesOf.set(p.id, mine);
+    if (p.side === "mali") {
+      malianPartnerCount.set(p.id, Math.max(mine.length, p.currentPartners.length));
+    } else {
+      partnerTieCount.set(p.id, Math.max(mine.length, p.currentTies.length));
+      partnerActiveAreas.set(
+        p.id,
+        mine.map((t) => t.malian.code).filter((c): c is string => Boolean(c)),
+      );
+    }
+  }
+  const excludedPairs = new Map<string, "partnered" | "declined">();
+  const others = candidates.filter((c) => c.side !== subject.side);
+  for (const o of others) {
+    const m = (subject.side === "mali" ? subject : o) as Extract<Profile, { side: "mali" }>;
+    const p = (subject.side === "mali" ? o : subject) as Extract<Profile, { side: "partner" }>;
+    const key = pairKey(m.id, p.id);
+    const settledState = settled.get(key);
+    if (settledState) {
+      excludedPairs.set(key, settledState);
+      continue;
+    }
+    const pKeys = profileKeys(p);
+    const mKeys = profileKeys(m);
+    const tied =
+      (tiesOf.get(m.id) ?? []).some((t) => matchesSide(pKeys, t.french.code, t.french.name)) ||
+      m.currentPartners.some((n) => pKeys.includes(`name:${normalizeName(n)}`)) ||
+      p.currentTies.some((n) => mKeys.includes(`name:${normalizeName(n)}`));
+    if (tied) excludedPairs.set(key, "partnered");
+  }
+  return {
+    weights: deps.weights,
+    malianPartnerCount,
+    partnerTieCount,
+    partnerActiveAreas,
+    placeNames,
+    excludedPairs,
+    travelAdvice: new Map(
+      deps.travelAdvice.current.map((z) => [z.region, { zone: z.zone, label: z.label, asOf: z.as_of }]),
+    ),
+  };
+}
+
+function candidateText(p: Profile): string {
+  const sectors = profileSectors(p) as DomainCode[];
+  const words = p.side === "mali" ? p.priorities.map((x) => x.aspect) : [p.offerDescription];
+  return [...sectors.map((s) => domainLabel(s, "fr")), ...words].join(" ").slice(0, 500);
+}
+
+function toMatch(other: Profile, r: PairScore, rank: number | null, lang: "fr" | "en"): Match {
+  return {
+    profile: toPublicProfile(other),
+    score: r.score,
+    rank,
+    factors: r.factors,
+    explanation: r.explanation.map((e) => e[lang]),
+    reasons: r.explanation.map((e) => ({ factor: e.factor, text: e[lang] })),
+    excluded: r.excluded,
+  };
+}
+
+async function subjectAndCandidates(deps: MatchingDeps, id: string) {
+  const subject = await getProfile(deps, id);
+  if (subject.status === "archived") {
+    throw new DomainError("not_found", { fr: "Profil archivé.", en: "Archived profile." });
+  }
+  const otherSide = subject.side === "mali" ? "partner" : "mali";
+  const ids = await deps.search.candidateIds({
+    side: otherSide,
+    text: candidateText(subject),
+    sectors: profileSectors(subject),
+    excludeIds: [subject.id],
+    limit: deps.candidatePool ?? 500,
+  });
+  const candidates = (await deps.store.getMany(ids)).filter(
+    (c) => c.status === "published" && c.side === otherSide,
+  );
+  return { subject, candidates };
+}
+
+/** Ranked candidates of the other side for a profile, with their explanations. */
+export async function findMatches(
+  deps: MatchingDeps,
+  id: string,
+  opts: { limit: number; lang: "fr" | "en" },
+): Promise<{ subject: Profile; matches: Match[] }> {
+  const { subject, candidates } = await subjectAndCandidates(deps, id);
+  const ctx = await buildRankingContext(deps, subject, candidates);
+  const ranked = rankCandidates(subject as MaliSide | PartnerSide, candidates, ctx, opts.limit);
+  return {
+    subject,
+    matches: ranked.map((r, i) => toMatch(r.candidate as Profile, r.result, i + 1, opts.lang)),
+  };
+}
+
+/** The same breakdown for any pair, with its rank among the subject's candidates, if any. */
+export async function explainPair(
+  deps: MatchingDeps,
+  id: string,
+  otherId: string,
+  lang: "fr" | "en",
+): Promise<Match> {
+  const { subject, candidates } = await subjectAndCandidates(deps, id);
+  const other = await getProfile(deps, otherId);
+  if (other.side === subject.side) {
+    throw new DomainError("validation", { fr: "Même côté.", en: "Same side." }, [
+      {
+        field: "otherId",
+        code: "same_side",
+        fr: "Les deux profils doivent être de côtés différents (mali / partner).",
+        en: "Both profiles must be on different sides (mali / partner).",
+      },
+    ]);
+  }
+  const pool = candidates.some((c) => c.id === other.id) ? candidates : [...candidates, other];
+  const ctx = await buildRankingContext(deps, subject, pool);
+  const m = (subject.side === "mali" ? subject : other) as MaliSide;
+  const p = (subject.side === "mali" ? other : subject) as PartnerSide;
+  const result = scorePair(m, p, ctx, subject.side);
+  const ranked = rankCandidates(subject as MaliSide | PartnerSide, pool, ctx, pool.length);
+  const pos = ranked.findIndex((r) => r.candidate.id === other.id);
+  return toMatch(other, result, pos >= 0 ? pos + 1 : null, lang);
+}

@@ -1,0 +1,212 @@
+import { DomainError, notFound } from "../errors.js";
+import type { Clock, IdGenerator, Page, ProfileListQuery, ProfileStore, ReferenceData } from "../ports.js";
+import {
+  type Collectivite,
+  type Profile,
+  type ProfileInput,
+  ProfileInputSchema,
+  type ProfileStatus,
+} from "../schemas/profile.js";
+import { parseOrThrow } from "../validation.js";
+
+export interface ProfileDeps {
+  store: ProfileStore;
+  reference: ReferenceData;
+  clock: Clock;
+  newId: IdGenerator;
+  /** Called after every committed write; never lets an index failure fail the write. */
+  afterWrite?: () => Promise<void>;
+}
+
+/** Published profiles stay visible this long before they must be renewed. */
+export const PUBLICATION_MONTHS = 12;
+
+export function expiryFrom(now: Date): string {
+  const d = new Date(now.getTime());
+  d.setUTCMonth(d.getUTCMonth() + PUBLICATION_MONTHS);
+  return d.toISOString();
+}
+
+/**
+ * Fill the collectivité from the reference data when it names a reference code, so that
+ * names, populations and parents are the official ones; hand entries are kept as typed.
+ */
+export async function resolveCollectivite(
+  reference: ReferenceData,
+  side: ProfileInput["side"],
+  c: Collectivite,
+): Promise<Collectivite> {
+  if (!c.refCode) return c;
+  if (side === "mali") {
+    const unit = await reference.maliUnit(c.refCode);
+    if (!unit) throw unknownRef(c.refCode);
+    return {
+      ...c,
+      name: unit.name,
+      country: "ML",
+      level: unit.level,
+      population: unit.population ?? c.population,
+      regionCode: unit.level === "region" ? unit.pcode : (unit.regionCode ?? undefined),
+      regionName: unit.level === "region" ? unit.name : (unit.regionName ?? undefined),
+      cercleCode: unit.level === "cercle" ? unit.pcode : (unit.cercleCode ?? undefined),
+      cercleName: unit.level === "cercle" ? unit.name : (unit.cercleName ?? undefined),
+    };
+  }
+  if (c.country !== "FR") return c;
+  const fr = await reference.franceByCode(c.refCode);
+  if (!fr) throw unknownRef(c.refCode);
+  return {
+    ...c,
+    name: fr.name,
+    level: fr.kind,
+    population: fr.population ?? c.population,
+    regionCode: fr.regionCode ?? undefined,
+    regionName: fr.regionName ?? undefined,
+    departementCode: fr.departementCode ?? undefined,
+  };
+}
+
+function unknownRef(code: string): DomainError {
+  return new DomainError("validation", { fr: "Collectivité inconnue.", en: "Unknown collectivité." }, [
+    {
+      field: "collectivite.refCode",
+      code: "unknown_reference",
+      fr: `Aucune collectivité de référence n'a le code ${code}.`,
+      en: `No reference collectivité has the code ${code}.`,
+    },
+  ]);
+}
+
+function checkSideRules(input: ProfileInput): void {
+  if (input.side === "mali" && input.collectivite.country !== "ML") {
+    throw new DomainError("validation", { fr: "Pays incohérent.", en: "Inconsistent country." }, [
+      {
+        field: "collectivite.country",
+        code: "mali_side_country",
+        fr: "Une planche malienne concerne une collectivité du Mali (ML).",
+        en: "A Malian planche is for a collectivité in Mali (ML).",
+      },
+    ]);
+  }
+  if (input.side === "partner" && input.collectivite.country === "ML") {
+    throw new DomainError("validation", { fr: "Pays incohérent.", en: "Inconsistent country." }, [
+      {
+        field: "collectivite.country",
+        code: "partner_side_country",
+        fr: "Un profil partenaire concerne une collectivité hors du Mali.",
+        en: "A partner profile is for a collectivité outside Mali.",
+      },
+    ]);
+  }
+}
+
+async function prepare(deps: ProfileDeps, raw: unknown): Promise<ProfileInput> {
+  const input = parseOrThrow(ProfileInputSchema, raw);
+  checkSideRules(input);
+  const collectivite = await resolveCollectivite(deps.reference, input.side, input.collectivite);
+  return { ...input, collectivite } as ProfileInput;
+}
+
+export async function createProfile(
+  deps: ProfileDeps,
+  raw: unknown,
+  opts: { status: ProfileStatus; ownerId: string | null },
+): Promise<Profile> {
+  const input = await prepare(deps, raw);
+  const now = deps.clock.now().toISOString();
+  const published = opts.status === "published";
+  const profile = {
+    ...input,
+    id: deps.newId(),
+    status: opts.status,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+    publishedAt: published ? now : null,
+    expiresAt: published ? expiryFrom(deps.clock.now()) : null,
+    ownerId: opts.ownerId,
+  } as Profile;
+  await deps.store.insert(profile);
+  await deps.afterWrite?.();
+  return profile;
+}
+
+export async function getProfile(deps: Pick<ProfileDeps, "store">, id: string): Promise<Profile> {
+  const p = await deps.store.get(id);
+  if (!p) throw notFound("Profil / profile");
+  return p;
+}
+
+/** Replace a profile's content. The side cannot change; the version guards lost updates. */
+export async function updateProfile(
+  deps: ProfileDeps,
+  id: string,
+  raw: unknown,
+  opts: { expectedVersion?: number; status?: ProfileStatus } = {},
+): Promise<Profile> {
+  const current = await getProfile(deps, id);
+  const input = await prepare(deps, raw);
+  if (input.side !== current.side) {
+    throw new DomainError("validation", { fr: "Côté non modifiable.", en: "Side cannot change." }, [
+      {
+        field: "side",
+        code: "side_immutable",
+        fr: "Le côté d'un profil (mali ou partner) ne peut pas changer.",
+        en: "A profile's side (mali or partner) cannot change.",
+      },
+    ]);
+  }
+  if (opts.expectedVersion !== undefined && opts.expectedVersion !== current.version) {
+    throw versionConflict();
+  }
+  const next = withStatus(
+    {
+      ...current,
+      ...input,
+      version: current.version + 1,
+      updatedAt: deps.clock.now().toISOString(),
+    } as Profile,
+    opts.status ?? current.status,
+    deps.clock.now(),
+  );
+  if (!(await deps.store.replace(next, current.version))) throw versionConflict();
+  await deps.afterWrite?.();
+  return next;
+}
+
+export async function setProfileStatus(
+  deps: ProfileDeps,
+  id: string,
+  status: ProfileStatus,
+): Promise<Profile> {
+  const current = await getProfile(deps, id);
+  const next = withStatus(
+    { ...current, version: current.version + 1, updatedAt: deps.clock.now().toISOString() },
+    status,
+    deps.clock.now(),
+  );
+  if (!(await deps.store.replace(next, current.version))) throw versionConflict();
+  await deps.afterWrite?.();
+  return next;
+}
+
+function withStatus(p: Profile, status: ProfileStatus, now: Date): Profile {
+  if (status === "published" && p.status !== "published") {
+    return { ...p, status, publishedAt: now.toISOString(), expiresAt: expiryFrom(now) };
+  }
+  return { ...p, status };
+}
+
+function versionConflict(): DomainError {
+  return new DomainError("conflict", {
+    fr: "Le profil a été modifié entre-temps ; rechargez-le avant d'enregistrer.",
+    en: "The profile changed in the meantime; reload it before saving.",
+  });
+}
+
+export async function listProfiles(
+  deps: Pick<ProfileDeps, "store">,
+  query: ProfileListQuery,
+): Promise<Page<Profile>> {
+  return deps.store.list(query);
+}

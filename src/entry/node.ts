@@ -1,0 +1,38 @@
+import { existsSync } from "node:fs";
+import { serve } from "@hono/node-server";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { parseConfig } from "./config.js";
+import { buildRuntime } from "./runtime.js";
+
+const WEB_DIST = "./web/dist";
+
+async function main(): Promise<void> {
+  const config = parseConfig(process.env);
+  const runtime = await buildRuntime(config);
+  const { app } = runtime;
+  if (existsSync(WEB_DIST)) {
+    app.use("/*", serveStatic({ root: WEB_DIST }));
+    app.get("*", serveStatic({ path: `${WEB_DIST}/index.html` }));
+  } else {
+    console.log(`[web] ${WEB_DIST} not built: run "npm run build" to serve the web application`);
+  }
+  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+    console.log(`[http] Bourse aux partenaires on http://${config.HOST}:${info.port} (API docs: /docs)`);
+  });
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[http] ${signal}: stopping`);
+    server.close();
+    await runtime.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,38 @@
+import type { MatchingDeps } from "../core/services/matching.js";
+import type { ProfileDeps } from "../core/services/profiles.js";
+import type { SyncReport } from "../core/services/indexing.js";
+import type { ProfileStatus } from "../core/schemas/profile.js";
+import type { ReferenceData, SearchIndex, TieStore } from "../core/ports.js";
+import type { MaliUnit } from "../core/schemas/reference.js";
+
+export interface HealthReport {
+  database: boolean;
+  search: boolean;
+  /** Profiles whose index projection is behind the database. */
+  indexLag: number;
+}
+
+export interface TravelAdviceZone {
+  region: string;
+  zone: string;
+  label: string;
+  as_of: string;
+}
+
+/** Everything the HTTP layer needs, built once by an entry point. */
+export interface AppDeps {
+  profiles: ProfileDeps;
+  matching: MatchingDeps;
+  search: SearchIndex;
+  ties: TieStore;
+  reference: ReferenceData & { allMali(): Promise<MaliUnit[]> };
+  health(): Promise<HealthReport>;
+  reindex(): Promise<SyncReport>;
+  travelAdvice: { current: TravelAdviceZone[] };
+  /** Status of a newly created profile. */
+  initialStatus: ProfileStatus;
+  /** Largest accepted request body, in bytes. */
+  maxBodyBytes?: number;
+}
+
+export type AppEnv = { Variables: { deps: AppDeps } };

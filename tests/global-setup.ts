@@ -1,0 +1,45 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { TestProject } from "vitest/node";
+import { startLocalMeilisearch } from "../src/adapters/meilisearch/local-server.js";
+import { openDatabase } from "../src/adapters/sqlite/database.js";
+import { seedFrance, seedMali, seedTies } from "../seeds/import-reference.js";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    meiliUrl: string;
+    meiliKey: string;
+    /** A SQLite file with the reference data loaded, copied by each test that needs one. */
+    templateDb: string;
+  }
+}
+
+/**
+ * One real Meilisearch for the whole run (each test file uses its own index) and one
+ * seeded SQLite template. Both are removed at teardown, whatever the tests did.
+ */
+export default async function setup(project: TestProject) {
+  const dir = mkdtempSync(join(tmpdir(), "bap-test-"));
+  const meili = await startLocalMeilisearch({ dir: join(dir, "meili"), binary: process.env.MEILI_BIN });
+  try {
+    const templateDb = join(dir, "template.sqlite");
+    const db = openDatabase(templateDb);
+    const quiet = () => {};
+    seedMali(db.db, quiet);
+    seedFrance(db.db, quiet);
+    seedTies(db.db, quiet);
+    db.sqlite.pragma("wal_checkpoint(TRUNCATE)");
+    db.close();
+    project.provide("meiliUrl", meili.url);
+    project.provide("meiliKey", meili.apiKey);
+    project.provide("templateDb", templateDb);
+  } catch (err) {
+    await meili.stop();
+    throw err;
+  }
+  return async () => {
+    await meili.stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
+}
