@@ -89,7 +89,7 @@ const FORBIDDEN: ReadonlyArray<[string, RegExp]> = [
   ["e-mail marker", /(?:^|\s)@\s*:/],
   ["URL", /https?:\/\/|www\.|\b[\w-]+\.(?:fr|org|com|net|ml|info|asso)\b(?!\.txt)/i],
   ["phone", /(?:\+|\b00)\s?\d{2,3}[\s.\-/]?\(?\d/],
-  ["phone", /\b0\d(?:[\s.\-]?\d{2}){4}\b/],
+  ["phone", /\b0\d(?:[\s.-]?\d{2}){4}\b/],
   ["phone", /\b\d{2,3}(?:[\s.]\d{2,3}){3,}\b/],
   ["phone label", /\b(?:t[ée]l|fax)\s*[:.]/i],
 ];
@@ -98,13 +98,18 @@ const FORBIDDEN: ReadonlyArray<[string, RegExp]> = [
 export function assertNoContactData(value: unknown, path = "$"): void {
   if (typeof value === "string") {
     for (const [what, re] of FORBIDDEN) {
-      if (re.test(value)) throw new Error(`Refusing to write ${path}: looks like ${what}: ${JSON.stringify(value.slice(0, 12))}…`);
+      if (re.test(value))
+        throw new Error(
+          `Refusing to write ${path}: looks like ${what}: ${JSON.stringify(value.slice(0, 12))}…`,
+        );
     }
-    if (value.length > 120) throw new Error(`Refusing to write ${path}: ${value.length} characters, longer than a name`);
+    if (value.length > 120)
+      throw new Error(`Refusing to write ${path}: ${value.length} characters, longer than a name`);
     return;
   }
   if (Array.isArray(value)) value.forEach((v, i) => assertNoContactData(v, `${path}[${i}]`));
-  else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) assertNoContactData(v, `${path}.${k}`);
+  else if (value && typeof value === "object")
+    for (const [k, v] of Object.entries(value)) assertNoContactData(v, `${path}.${k}`);
 }
 
 // ---------------------------------------------------------------------------
@@ -132,9 +137,23 @@ interface Resolved {
 function resolveTie(tie: MergedTie, fr: FranceIndex, ml: MaliIndex): Resolved {
   return {
     tie,
-    french: resolveFrench({ name: tie.french.name, altNames: tie.french.altNames, areas: tie.french.areas, postcodes: tie.french.postcodes }, fr),
+    french: resolveFrench(
+      {
+        name: tie.french.name,
+        altNames: tie.french.altNames,
+        areas: tie.french.areas,
+        postcodes: tie.french.postcodes,
+      },
+      fr,
+    ),
     malian: resolveMalian(
-      { name: tie.malian.name, altNames: tie.malian.altNames, locations: tie.malian.locations, communeHint: tie.malian.communeHint, siblings: tie.malian.siblings },
+      {
+        name: tie.malian.name,
+        altNames: tie.malian.altNames,
+        locations: tie.malian.locations,
+        communeHint: tie.malian.communeHint,
+        siblings: tie.malian.siblings,
+      },
       ml,
     ),
   };
@@ -143,7 +162,9 @@ function resolveTie(tie: MergedTie, fr: FranceIndex, ml: MaliIndex): Resolved {
 /** Keys of the second merge: reference codes, and the seat town of an intercommunality. */
 function codeKeys(r: Resolved): string[] {
   const french = r.french.match;
-  const malian = r.malian.match ? `pcode:${r.malian.match.unit.pcode}` : `name:${malianNameKey(r.tie.malian.name)}`;
+  const malian = r.malian.match
+    ? `pcode:${r.malian.match.unit.pcode}`
+    : `name:${malianNameKey(r.tie.malian.name)}`;
   const keys: string[] = [];
   if (french) keys.push(`${french.identity}--${malian}`);
   // "Bordeaux / Bamako" in the lists is the "Communauté urbaine de Bordeaux / Bamako" fiche.
@@ -155,29 +176,36 @@ function codeKeys(r: Resolved): string[] {
 function toOutput(r: Resolved, fr: FranceIndex, domains: DomainCode[]): Omit<TieOutput, "id"> {
   const { tie } = r;
   const f = r.french.match;
-  const depCode = f?.departementCode ?? (r.french.hints.departements.size === 1 ? [...r.french.hints.departements][0] ?? null : null);
-  const dep = depCode ? fr.departementsByCode.get(depCode) ?? null : null;
-  const regCode = f?.regionCode ?? dep?.region ?? (r.french.hints.regions.size === 1 ? [...r.french.hints.regions][0] ?? null : null);
+  const depCode =
+    f?.departementCode ??
+    (r.french.hints.departements.size === 1 ? ([...r.french.hints.departements][0] ?? null) : null);
+  const dep = depCode ? (fr.departementsByCode.get(depCode) ?? null) : null;
+  const regCode =
+    f?.regionCode ??
+    dep?.region ??
+    (r.french.hints.regions.size === 1 ? ([...r.french.hints.regions][0] ?? null) : null);
   const unit: MaliUnit | null = r.malian.match?.unit ?? null;
   const viaLocation = r.malian.match?.via === "location";
-  const annexRegion = tie.malian.locations.map((l) => l.match(/^R[ée]gion de (.+)$/)?.[1] ?? (/^District de Bamako$/i.test(l) ? l : null)).find((x) => x);
+  const annexRegion = tie.malian.locations
+    .map((l) => l.match(/^R[ée]gion de (.+)$/)?.[1] ?? (/^District de Bamako$/i.test(l) ? l : null))
+    .find((x) => x);
   return {
     french: {
       name: tie.french.name,
       kind: f?.kind ?? (r.french.kind === "other" ? "other" : r.french.kind),
       code: f?.code ?? null,
-      departement: f?.kind === "region" ? null : dep?.nom ?? null,
-      region: regCode ? fr.regionsByCode.get(regCode)?.nom ?? null : null,
+      departement: f?.kind === "region" ? null : (dep?.nom ?? null),
+      region: regCode ? (fr.regionsByCode.get(regCode)?.nom ?? null) : null,
       population: tie.french.population ?? f?.population ?? null,
     },
     malian: {
       name: tie.malian.name,
       level: unit?.level ?? guessLevel(tie.malian.name),
       pcode: unit?.pcode ?? null,
-      cercle: unit ? (unit.level === "cercle" ? unit.name : unit.cercle ?? null) : null,
-      region: unit ? (unit.level === "region" ? unit.name : unit.region ?? null) : annexRegion ?? null,
+      cercle: unit ? (unit.level === "cercle" ? unit.name : (unit.cercle ?? null)) : null,
+      region: unit ? (unit.level === "region" ? unit.name : (unit.region ?? null)) : (annexRegion ?? null),
       // A village linked to its commune keeps the fiche's (village) population only.
-      population: tie.malian.population ?? (unit && !viaLocation ? unit.population_2009 ?? null : null),
+      population: tie.malian.population ?? (unit && !viaLocation ? (unit.population_2009 ?? null) : null),
     },
     firstContactYear: tie.firstContactYear,
     formalisedYear: tie.formalisedYear,
@@ -197,7 +225,9 @@ export function main(argv: readonly string[]): void {
   const sourcePath = resolvePath(ROOT, sourceArg);
   const text = readFileSync(sourcePath, "utf8");
 
-  const maliIndex = buildMaliIndex(loadJson<{ units: MaliUnit[] }>(resolvePath(ROOT, "seeds/mali/mali-admin-2009.json")).units);
+  const maliIndex = buildMaliIndex(
+    loadJson<{ units: MaliUnit[] }>(resolvePath(ROOT, "seeds/mali/mali-admin-2009.json")).units,
+  );
   const franceIndex = buildFranceIndex(loadFrance());
 
   const fiches = parseFiches(text);
@@ -214,15 +244,20 @@ export function main(argv: readonly string[]): void {
     if (!ok) excluded.push(`${t.french.name} / ${t.malian.name} (${t.source})`);
     return ok;
   };
-  const raw = [...fichesToRawTies(fiches), ...undocumentedToRawTies(undocumented.pairs), ...annexToRawTies(annex)].filter(keep);
+  const raw = [
+    ...fichesToRawTies(fiches),
+    ...undocumentedToRawTies(undocumented.pairs),
+    ...annexToRawTies(annex),
+  ].filter(keep);
 
   // Pass 1 merges by names; pass 2 also by the codes each name group resolved to.
   const byName = mergeTies(raw).map((t) => resolveTie(t, franceIndex, maliIndex));
   const keysOfRaw = new Map<RawTie, string[]>();
   for (const r of byName) for (const m of r.tie.members) keysOfRaw.set(m, codeKeys(r));
-  const merged = mergeTies(raw, (t) => [`${frenchNameKey(t.french.name)}--${malianNameKey(t.malian.name)}`, ...(keysOfRaw.get(t) ?? [])]).map((t) =>
-    resolveTie(t, franceIndex, maliIndex),
-  );
+  const merged = mergeTies(raw, (t) => [
+    `${frenchNameKey(t.french.name)}--${malianNameKey(t.malian.name)}`,
+    ...(keysOfRaw.get(t) ?? []),
+  ]).map((t) => resolveTie(t, franceIndex, maliIndex));
 
   // The summary table classifies French collectivités, not ties: use it only for a
   // collectivité with a single tie.
@@ -231,7 +266,8 @@ export function main(argv: readonly string[]): void {
   for (const r of merged) tiesPerFrench.set(frenchSideKey(r), (tiesPerFrench.get(frenchSideKey(r)) ?? 0) + 1);
 
   const ties: TieOutput[] = merged.map((r) => {
-    const fromTable = tiesPerFrench.get(frenchSideKey(r)) === 1 ? tableDomainsFor(r.tie.french.name, table) : [];
+    const fromTable =
+      tiesPerFrench.get(frenchSideKey(r)) === 1 ? tableDomainsFor(r.tie.french.name, table) : [];
     const body = toOutput(r, franceIndex, sortDomains([...r.tie.domains, ...fromTable]));
     return { id: `${slugify(body.french.name)}--${slugify(body.malian.name)}`, ...body };
   });
@@ -271,8 +307,12 @@ export function main(argv: readonly string[]): void {
   const unresolvedFrench = [...new Set(ties.filter((t) => !t.french.code).map((t) => t.french.name))].sort();
   const unresolvedMalian = [...new Set(ties.filter((t) => !t.malian.pcode).map((t) => t.malian.name))].sort();
   const log = console.log;
-  log(`fiches found:            ${c.fiches} (${c.partnershipFiches} partnerships, ${c.otherTypeFiches} other types)`);
-  log(`undocumented pairs:      ${c.undocumentedPairs} (+${undocumented.unpaired.length} without partner: ${undocumented.unpaired.join("; ")})`);
+  log(
+    `fiches found:            ${c.fiches} (${c.partnershipFiches} partnerships, ${c.otherTypeFiches} other types)`,
+  );
+  log(
+    `undocumented pairs:      ${c.undocumentedPairs} (+${undocumented.unpaired.length} without partner: ${undocumented.unpaired.join("; ")})`,
+  );
   log(`annex rows:              ${c.annexRows}`);
   log(`raw ties kept:           ${raw.length} (excluded ${excluded.length}: ${excluded.join("; ")})`);
   log(`distinct ties:           ${c.distinctTies}`);
@@ -283,4 +323,5 @@ export function main(argv: readonly string[]): void {
   log(`wrote ${OUTPUT}`);
 }
 
-if (process.argv[1] && resolvePath(process.argv[1]) === fileURLToPath(import.meta.url)) main(process.argv.slice(2));
+if (process.argv[1] && resolvePath(process.argv[1]) === fileURLToPath(import.meta.url))
+  main(process.argv.slice(2));

@@ -135,7 +135,23 @@ export function cleanName(value: string): string {
     .trim();
 }
 
-const ARTICLES = new Set(["de", "du", "des", "d", "la", "le", "les", "l", "et", "en", "sur", "sous", "lez", "aux", "au"]);
+const ARTICLES = new Set([
+  "de",
+  "du",
+  "des",
+  "d",
+  "la",
+  "le",
+  "les",
+  "l",
+  "et",
+  "en",
+  "sur",
+  "sous",
+  "lez",
+  "aux",
+  "au",
+]);
 
 /**
  * A forgiving comparison key for place names: accents, case, punctuation, articles, "St"/"Ste",
@@ -147,7 +163,12 @@ export function looseKey(value: string): string {
     .split(" ")
     .map((w) => (w === "st" ? "saint" : w === "ste" ? "sainte" : w))
     .filter((w) => w.length > 0 && !ARTICLES.has(w))
-    .map((w) => w.replace(/y/g, "i").replace(/(.)\1+/g, "$1").replace(/(?:es|e|s|x)$/, ""))
+    .map((w) =>
+      w
+        .replace(/y/g, "i")
+        .replace(/(.)\1+/g, "$1")
+        .replace(/(?:es|e|s|x)$/, ""),
+    )
     .filter((w) => w.length > 0)
     .join(" ");
 }
@@ -216,21 +237,163 @@ export function firstYear(value: string | null | undefined): number | null {
  * A trailing "*" means "word prefix".
  */
 const EXTRA_KEYWORDS: Record<DomainCode, readonly string[]> = {
-  governance: ["appui institutionnel", "mairie", "elus", "cooperation intercommunale", "intercommunalite", "gestion communale", "agents communaux", "archives", "recensement", "democratie locale", "administration communale", "services techniques"],
-  education: ["ecole", "classe", "scolaire", "college", "lycee", "enseignant", "fournitures scolaires", "cantine", "alphabetis*", "scolaris*", "jardin d enfants"],
-  health: ["cscom", "cesc", "csref", "csr", "infirmier*", "sage femme", "matrone", "pharmac*", "medic*", "sanitaire", "vaccination", "sida", "paludisme", "soins", "chirurgie"],
-  water: ["hydraulique", "pompe", "chateau d eau", "point d eau", "potable", "barrage", "hygiene", "ordures menageres", "caniveau"],
-  rural: ["agricol*", "agricult*", "maraich*", "cereal*", "irrig*", "moulin", "semence", "engrais", "veterinaire", "betail", "jardin maraicher", "perimetre", "filiere avicole", "aviculture", "karite"],
-  economy: ["artisan*", "micro credit", "microcredit", "credit", "cooperative", "activites generatrices", "economique", "formation professionnelle", "chambre de metiers", "entreprise"],
-  environment: ["environnement*", "reboise*", "arbre", "plantation", "foyers ameliores", "changement climatique", "dechets"],
-  culture: ["culturel*", "festival", "musique", "musicien", "theatre", "exposition", "patrimoine", "tourisme", "biennale", "semaine africaine", "journee africaine"],
-  youth_sport: ["jeunesse", "sport*", "football", "foot", "chantier de jeunes", "chantiers jeunes", "terrain de sport"],
+  governance: [
+    "appui institutionnel",
+    "mairie",
+    "elus",
+    "cooperation intercommunale",
+    "intercommunalite",
+    "gestion communale",
+    "agents communaux",
+    "archives",
+    "recensement",
+    "democratie locale",
+    "administration communale",
+    "services techniques",
+  ],
+  education: [
+    "ecole",
+    "classe",
+    "scolaire",
+    "college",
+    "lycee",
+    "enseignant",
+    "fournitures scolaires",
+    "cantine",
+    "alphabetis*",
+    "scolaris*",
+    "jardin d enfants",
+  ],
+  health: [
+    "cscom",
+    "cesc",
+    "csref",
+    "csr",
+    "infirmier*",
+    "sage femme",
+    "matrone",
+    "pharmac*",
+    "medic*",
+    "sanitaire",
+    "vaccination",
+    "sida",
+    "paludisme",
+    "soins",
+    "chirurgie",
+  ],
+  water: [
+    "hydraulique",
+    "pompe",
+    "chateau d eau",
+    "point d eau",
+    "potable",
+    "barrage",
+    "hygiene",
+    "ordures menageres",
+    "caniveau",
+  ],
+  rural: [
+    "agricol*",
+    "agricult*",
+    "maraich*",
+    "cereal*",
+    "irrig*",
+    "moulin",
+    "semence",
+    "engrais",
+    "veterinaire",
+    "betail",
+    "jardin maraicher",
+    "perimetre",
+    "filiere avicole",
+    "aviculture",
+    "karite",
+  ],
+  economy: [
+    "artisan*",
+    "micro credit",
+    "microcredit",
+    "credit",
+    "cooperative",
+    "activites generatrices",
+    "economique",
+    "formation professionnelle",
+    "chambre de metiers",
+    "entreprise",
+  ],
+  environment: [
+    "environnement*",
+    "reboise*",
+    "arbre",
+    "plantation",
+    "foyers ameliores",
+    "changement climatique",
+    "dechets",
+  ],
+  culture: [
+    "culturel*",
+    "festival",
+    "musique",
+    "musicien",
+    "theatre",
+    "exposition",
+    "patrimoine",
+    "tourisme",
+    "biennale",
+    "semaine africaine",
+    "journee africaine",
+  ],
+  youth_sport: [
+    "jeunesse",
+    "sport*",
+    "football",
+    "foot",
+    "chantier de jeunes",
+    "chantiers jeunes",
+    "terrain de sport",
+  ],
   gender: ["femmes", "feminin*", "groupement de femmes", "promotion feminine"],
-  civil_society: ["societe civile", "associations", "medias", "radio", "dynamiques de quartier", "organisations communautaires"],
-  school_exchange: ["education au developpement", "echanges scolaires", "echange scolaire", "correspondance scolaire", "correspondance", "jumelage scolaire", "echanges entre ecoles", "echanges entre lycees", "sensibilisation du public", "semaine de la solidarite"],
-  food_security: ["securite alimentaire", "suffisance alimentaire", "autosuffisance alimentaire", "stock de securite", "farine de sevrage", "grenier"],
+  civil_society: [
+    "societe civile",
+    "associations",
+    "medias",
+    "radio",
+    "dynamiques de quartier",
+    "organisations communautaires",
+  ],
+  school_exchange: [
+    "education au developpement",
+    "echanges scolaires",
+    "echange scolaire",
+    "correspondance scolaire",
+    "correspondance",
+    "jumelage scolaire",
+    "echanges entre ecoles",
+    "echanges entre lycees",
+    "sensibilisation du public",
+    "semaine de la solidarite",
+  ],
+  food_security: [
+    "securite alimentaire",
+    "suffisance alimentaire",
+    "autosuffisance alimentaire",
+    "stock de securite",
+    "farine de sevrage",
+    "grenier",
+  ],
   migration: ["migrant*", "ressortissant*", "diaspora", "codeveloppement", "co developpement"],
-  urban: ["voirie", "urbanisme", "marche", "gare routiere", "lotissement", "cadastre", "eclairage public", "equipements marchands", "problemes urbains", "gestion urbaine"],
+  urban: [
+    "voirie",
+    "urbanisme",
+    "marche",
+    "gare routiere",
+    "lotissement",
+    "cadastre",
+    "eclairage public",
+    "equipements marchands",
+    "problemes urbains",
+    "gestion urbaine",
+  ],
   energy: ["electrification", "electricite", "solaire*", "photovoltaique", "energie*", "groupe electrogene"],
 };
 
@@ -408,7 +571,12 @@ function readBlock(lines: readonly string[]): BlockFields {
 }
 
 /** Lines from a label to the next stop pattern, newlines kept (they often end a sentence). */
-function fieldText(lines: readonly string[], label: RegExp, stops: readonly RegExp[], maxLines = 10): string | null {
+function fieldText(
+  lines: readonly string[],
+  label: RegExp,
+  stops: readonly RegExp[],
+  maxLines = 10,
+): string | null {
   const at = findLine(lines, label);
   if (at < 0) return null;
   const collected: string[] = [];
@@ -438,7 +606,8 @@ const DOC_KEYWORDS: ReadonlyArray<{ re: RegExp; type: DocumentType }> = [
 export function parseFormalisation(value: string | null): { year: number | null; type: DocumentType | null } {
   if (!value) return { year: null, type: null };
   const text = normalizeName(value.replace(/\bpas de (?:convention|protocole|charte|accord)s?\b/gi, " "));
-  if (/\b(?:a finaliser|pas encore|en cours de (?:signature|formalisation))\b/.test(text)) return { year: null, type: null };
+  if (/\b(?:a finaliser|pas encore|en cours de (?:signature|formalisation))\b/.test(text))
+    return { year: null, type: null };
   let best: { at: number; type: DocumentType } | null = null;
   for (const { re, type } of DOC_KEYWORDS) {
     const m = re.exec(text);
@@ -495,11 +664,20 @@ function sectionText(lines: readonly string[], start: RegExp, stop: RegExp): str
  */
 function ficheDomains(lines: readonly string[]): DomainCode[] {
   const actions =
-    sectionText(lines, /Actions de coop[ée]ration/i, /Perspectives du partenariat|Documents de capitalisation/i) ||
-    sectionText(lines, PRESENTATION, /Perspectives du partenariat|Documents de capitalisation/i);
+    sectionText(
+      lines,
+      /Actions de coop[ée]ration/i,
+      /Perspectives du partenariat|Documents de capitalisation/i,
+    ) || sectionText(lines, PRESENTATION, /Perspectives du partenariat|Documents de capitalisation/i);
   const fromActions = classifyDomains(actions);
   if (fromActions.length > 0) return fromActions;
-  return classifyDomains(sectionText(lines, /Perspectives du partenariat/i, /Documents de capitalisation|Actions de coop[ée]ration/i));
+  return classifyDomains(
+    sectionText(
+      lines,
+      /Perspectives du partenariat/i,
+      /Documents de capitalisation|Actions de coop[ée]ration/i,
+    ),
+  );
 }
 
 function parseFicheBlock(lines: readonly string[], section: FicheSection): Fiche | null {
@@ -524,14 +702,20 @@ function parseFicheBlock(lines: readonly string[], section: FicheSection): Fiche
 
   const stops = [/Date de formalisation/i, /Budget/i, /Partenaires/i, /Histoire du partenariat/i];
   const contactText = fieldText(lines, /Date de d[ée]but des contacts/i, stops, 6);
-  const formalText = fieldText(lines, /Date de formalisation/i, [/Budget/i, /Partenaires/i, /Histoire du partenariat/i], 8);
+  const formalText = fieldText(
+    lines,
+    /Date de formalisation/i,
+    [/Budget/i, /Partenaires/i, /Histoire du partenariat/i],
+    8,
+  );
   const contactValue = contactText?.replace(/^.*?contacts\s*:?/is, "") ?? null;
   const formalValue = formalText?.replace(/^.*?r[ée]gissant le\s*(?:partenariat)?\s*:?/is, "") ?? null;
   const formal = parseFormalisation(formalValue);
 
   // A title side reduced to a generic word ("Conseil Communal") is completed from "Nom :".
   let malianName = titleMalian;
-  if (malianName && /^(?:conseil communal|commune|mairie)$/i.test(malianName) && ml?.name) malianName = ml.name;
+  if (malianName && /^(?:conseil communal|commune|mairie)$/i.test(malianName) && ml?.name)
+    malianName = ml.name;
   const malian: FicheMalianSide | null =
     malianName && ml
       ? {
@@ -592,7 +776,8 @@ export function parseFiches(text: string): Fiche[] {
 // ---------------------------------------------------------------------------
 // List of known but undocumented partnerships
 
-const FRENCH_ENTITY_START = /^(?:CG|CR|CC|CA|CU|SAN|Conseil|Communaut[ée]|Syndicat|Ville|D[ée]partement|R[ée]gion)\b/;
+const FRENCH_ENTITY_START =
+  /^(?:CG|CR|CC|CA|CU|SAN|Conseil|Communaut[ée]|Syndicat|Ville|D[ée]partement|R[ée]gion)\b/;
 
 /** "Achères/Bamako, Amboise/Fana, …": one pair per "French/Malian" entry. */
 export function parseUndocumented(text: string): UndocumentedList {
@@ -609,7 +794,8 @@ export function parseUndocumented(text: string): UndocumentedList {
     const last = entries.length - 1;
     // "…/Djelebou, Karakoro et Sahel": a fragment without "/" that is not a French collectivité
     // continues the previous Malian side.
-    if (!f.includes("/") && !FRENCH_ENTITY_START.test(f) && last >= 0) entries[last] = `${entries[last]}, ${f}`;
+    if (!f.includes("/") && !FRENCH_ENTITY_START.test(f) && last >= 0)
+      entries[last] = `${entries[last]}, ${f}`;
     else entries.push(f);
   }
   const pairs: UndocumentedPair[] = [];
@@ -629,7 +815,10 @@ export function parseUndocumented(text: string): UndocumentedList {
 // Annex 1: partnerships by Malian région
 
 /** Longest run of leading words that is a known French area name (loosely compared). */
-function splitLeadingArea(words: readonly string[], areaKeys: ReadonlySet<string>): { area: string; rest: string } | null {
+function splitLeadingArea(
+  words: readonly string[],
+  areaKeys: ReadonlySet<string>,
+): { area: string; rest: string } | null {
   for (let k = Math.min(6, words.length - 1); k >= 1; k--) {
     const candidate = words.slice(0, k).join(" ");
     const key = looseKey(candidate);
@@ -638,7 +827,8 @@ function splitLeadingArea(words: readonly string[], areaKeys: ReadonlySet<string
   return null;
 }
 
-const MALIAN_LEVEL_SUFFIX = /^(.*\S)\s+(\S+\s*\((?:cercle|r[ée]gion|commune(?: rurale)?|district|conseil communal)\))$/i;
+const MALIAN_LEVEL_SUFFIX =
+  /^(.*\S)\s+(\S+\s*\((?:cercle|r[ée]gion|commune(?: rurale)?|district|conseil communal)\))$/i;
 const MALIAN_MARKER = /^(.*\S)\s+((?:R[ée]gion|Cercle|Commune rurale|Commune|District) de .*)$/;
 
 /**
@@ -674,26 +864,43 @@ function parseAnnexRow(line: string, areaKeys: ReadonlySet<string>): Omit<AnnexR
   const slash = line.indexOf("/");
   if (slash > 0) {
     const french = cleanName(line.slice(0, slash));
-    const words = line.slice(slash + 1).trim().split(/\s+/);
+    const words = line
+      .slice(slash + 1)
+      .trim()
+      .split(/\s+/);
     const split = splitLeadingArea(words, areaKeys);
     if (split) return { french, frenchArea: split.area, malian: cleanName(split.rest) };
     // Unknown area: assume a one-word département.
-    if (words.length > 1) return { french, frenchArea: words[0] ?? null, malian: cleanName(words.slice(1).join(" ")) };
+    if (words.length > 1)
+      return { french, frenchArea: words[0] ?? null, malian: cleanName(words.slice(1).join(" ")) };
     return null;
   }
-  const council = line.match(/^(Conseil (?:g[ée]n[ée]ral|r[ée]gional)|CG|CR)\s+(?:(?:du|des|de la|de l'|de l’|de|d'|d’)\s*)?(.*)$/i);
+  const council = line.match(
+    /^(Conseil (?:g[ée]n[ée]ral|r[ée]gional)|CG|CR)\s+(?:(?:du|des|de la|de l'|de l’|de|d'|d’)\s*)?(.*)$/i,
+  );
   if (council) {
     const words = (council[2] ?? "").split(/\s+/);
     const split = splitLeadingArea(words, areaKeys);
-    if (split) return { french: cleanName(line.slice(0, line.length - split.rest.length)), frenchArea: split.area, malian: cleanName(split.rest) };
+    if (split)
+      return {
+        french: cleanName(line.slice(0, line.length - split.rest.length)),
+        frenchArea: split.area,
+        malian: cleanName(split.rest),
+      };
   }
   const suffix = line.match(MALIAN_LEVEL_SUFFIX);
-  if (suffix) return { french: cleanName(suffix[1] ?? ""), frenchArea: null, malian: cleanName(suffix[2] ?? "") };
+  if (suffix)
+    return { french: cleanName(suffix[1] ?? ""), frenchArea: null, malian: cleanName(suffix[2] ?? "") };
   const marker = line.match(MALIAN_MARKER);
-  if (marker) return { french: cleanName(marker[1] ?? ""), frenchArea: null, malian: cleanName(marker[2] ?? "") };
+  if (marker)
+    return { french: cleanName(marker[1] ?? ""), frenchArea: null, malian: cleanName(marker[2] ?? "") };
   const words = line.split(/\s+/);
   if (words.length < 2) return null;
-  return { french: cleanName(words.slice(0, -1).join(" ")), frenchArea: null, malian: words[words.length - 1] ?? "" };
+  return {
+    french: cleanName(words.slice(0, -1).join(" ")),
+    frenchArea: null,
+    malian: words[words.length - 1] ?? "",
+  };
 }
 
 // ---------------------------------------------------------------------------
@@ -719,13 +926,23 @@ export function fichesToRawTies(fiches: readonly Fiche[]): RawTie[] {
     // "Cercle de Dioila" with a "Commune : Niantjila" line: the partner is that commune
     // (fiche population and the other two lists agree); the cercle stays as a hint.
     const cercle = names.length === 1 ? normalizeName(names[0] ?? "").match(CERCLE_TITLE) : null;
-    const communeField = f.malian.communeField ? splitMalianList(f.malian.communeField)[0] ?? null : null;
-    if (cercle && communeField && looseKey(communeField) !== looseKey(cercle[1] ?? "") && !/r[ée]gion|cercle/i.test(communeField)) {
+    const communeField = f.malian.communeField ? (splitMalianList(f.malian.communeField)[0] ?? null) : null;
+    if (
+      cercle &&
+      communeField &&
+      looseKey(communeField) !== looseKey(cercle[1] ?? "") &&
+      !/r[ée]gion|cercle/i.test(communeField)
+    ) {
       locations.push(names[0] ?? "");
       names = [communeField];
     }
     names.forEach((name, i) => {
-      const alt = official.length === names.length ? official[i] : names.length === 1 ? f.malian?.officialName?.split("/")[0] : undefined;
+      const alt =
+        official.length === names.length
+          ? official[i]
+          : names.length === 1
+            ? f.malian?.officialName?.split("/")[0]
+            : undefined;
       out.push({
         source: "fiche",
         french: {
@@ -740,7 +957,7 @@ export function fichesToRawTies(fiches: readonly Fiche[]): RawTie[] {
           altNames: alt ? [cleanName(alt)] : [],
           siblings: names.filter((_, j) => j !== i),
           // A population given for a group of collectivités belongs to none of them.
-          population: names.length === 1 ? f.malian?.population ?? null : null,
+          population: names.length === 1 ? (f.malian?.population ?? null) : null,
           locations,
           communeHint: f.malian?.communeField ?? null,
         },
@@ -754,11 +971,23 @@ export function fichesToRawTies(fiches: readonly Fiche[]): RawTie[] {
   return out;
 }
 
-function plainTie(source: SourceKind, french: string, frenchArea: string | null, malian: string, malianLocation: string | null): RawTie[] {
+function plainTie(
+  source: SourceKind,
+  french: string,
+  frenchArea: string | null,
+  malian: string,
+  malianLocation: string | null,
+): RawTie[] {
   const parts = splitMalianList(malian);
   return parts.map((name, i) => ({
     source,
-    french: { name: cleanName(french), altNames: [], population: null, areas: frenchArea ? [frenchArea] : [], postcodes: [] },
+    french: {
+      name: cleanName(french),
+      altNames: [],
+      population: null,
+      areas: frenchArea ? [frenchArea] : [],
+      postcodes: [],
+    },
     malian: {
       name,
       altNames: [],
@@ -780,7 +1009,13 @@ export function undocumentedToRawTies(pairs: readonly UndocumentedPair[]): RawTi
 
 export function annexToRawTies(rows: readonly AnnexRow[]): RawTie[] {
   return rows.flatMap((r) =>
-    plainTie("annex", r.french, r.frenchArea, r.malian, /bamako/i.test(r.region) ? r.region : `Région de ${r.region}`),
+    plainTie(
+      "annex",
+      r.french,
+      r.frenchArea,
+      r.malian,
+      /bamako/i.test(r.region) ? r.region : `Région de ${r.region}`,
+    ),
   );
 }
 
@@ -813,8 +1048,13 @@ export function frenchNameKey(name: string): string {
 export function malianNameKey(name: string): string {
   let n = normalizeName(name);
   n = n.replace(/ (?:commune rurale|commune|conseil communal|district)$/, "");
-  n = n.replace(/^(?:mairie du district|district|ville|mairie|commune rurale|commune urbaine|commune|conseil communal|village) (?:de |du |d )?/, "");
-  const region = n.match(/^(?:assemblee regionale|conseil regional|region) (?:de |du |d )?(.+)$/) ?? n.match(/^(.+) region$/);
+  n = n.replace(
+    /^(?:mairie du district|district|ville|mairie|commune rurale|commune urbaine|commune|conseil communal|village) (?:de |du |d )?/,
+    "",
+  );
+  const region =
+    n.match(/^(?:assemblee regionale|conseil regional|region) (?:de |du |d )?(.+)$/) ??
+    n.match(/^(.+) region$/);
   if (region) return `region ${looseKey(region[1] ?? "")}`;
   const cercle = n.match(CERCLE_TITLE) ?? n.match(/^(.+) cercle$/);
   if (cercle) return `cercle ${looseKey(cercle[1] ?? "")}`;
@@ -833,7 +1073,10 @@ const NAME_RANK: Record<SourceKind, number> = { fiche: 0, annex: 1, undocumented
  * Merge raw ties that share any key (union-find). Names, populations and years come from the
  * best-ranked source; hints, domains and sources are united.
  */
-export function mergeTies(raw: readonly RawTie[], keysOf: (t: RawTie) => string[] = defaultTieKeys): MergedTie[] {
+export function mergeTies(
+  raw: readonly RawTie[],
+  keysOf: (t: RawTie) => string[] = defaultTieKeys,
+): MergedTie[] {
   const parent = raw.map((_, i) => i);
   const find = (i: number): number => {
     let r = i;
@@ -871,7 +1114,9 @@ export function mergeTies(raw: readonly RawTie[], keysOf: (t: RawTie) => string[
     merged.push({
       french: {
         name: best.french.name,
-        altNames: uniq(ranked.flatMap((m) => [m.french.name, ...m.french.altNames]).filter((n) => n !== best.french.name)),
+        altNames: uniq(
+          ranked.flatMap((m) => [m.french.name, ...m.french.altNames]).filter((n) => n !== best.french.name),
+        ),
         population: ranked.map((m) => m.french.population).find((p) => p !== null) ?? null,
         // Département hints of the best source that has any: the annex's "Chaumont / Cher" must
         // not override the Haute-Marne postcode of the Chaumont fiche.
@@ -880,7 +1125,9 @@ export function mergeTies(raw: readonly RawTie[], keysOf: (t: RawTie) => string[
       },
       malian: {
         name: best.malian.name,
-        altNames: uniq(ranked.flatMap((m) => [m.malian.name, ...m.malian.altNames]).filter((n) => n !== best.malian.name)),
+        altNames: uniq(
+          ranked.flatMap((m) => [m.malian.name, ...m.malian.altNames]).filter((n) => n !== best.malian.name),
+        ),
         siblings: uniq(ranked.flatMap((m) => m.malian.siblings)),
         population: ranked.map((m) => m.malian.population).find((p) => p !== null) ?? null,
         locations: uniq(ranked.flatMap((m) => m.malian.locations)),

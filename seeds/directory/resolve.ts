@@ -63,13 +63,15 @@ export function buildMaliIndex(units: readonly MaliUnit[]): MaliIndex {
   const byKey = new Map<string, MaliUnit[]>();
   const cercleNames = new Map<string, string>();
   const regionNames = new Map<string, string>();
-  const district = units.find((u) => u.level === "region" && normalizeName(u.name).includes("bamako")) ?? null;
+  const district =
+    units.find((u) => u.level === "region" && normalizeName(u.name).includes("bamako")) ?? null;
   for (const u of units) {
     for (const n of [u.name, u.name_ascii ?? ""]) {
       const key = normalizeName(n);
       addKey(byKey, key, u);
       // Urban communes are named "Koutiala Commune", "Mopti Commune": the town name alone finds them.
-      if (u.level === "commune" && key.endsWith(" commune")) addKey(byKey, key.slice(0, -" commune".length), u);
+      if (u.level === "commune" && key.endsWith(" commune"))
+        addKey(byKey, key.slice(0, -" commune".length), u);
       // Bamako's six communes: "Bamako Commune V", "Commune V de Bamako".
       if (u.level === "commune" && normalizeName(u.cercle ?? "") === "bamako") {
         addKey(byKey, `bamako ${key}`, u);
@@ -84,9 +86,11 @@ export function buildMaliIndex(units: readonly MaliUnit[]): MaliIndex {
   const firstWords = new Map<string, string[]>();
   for (const u of units.filter((x) => x.level === "cercle")) {
     const w = normalizeName(u.name).split(" ");
-    if (w.length > 1 && (w[0] ?? "").length >= 4) firstWords.set(w[0] ?? "", [...(firstWords.get(w[0] ?? "") ?? []), u.name]);
+    if (w.length > 1 && (w[0] ?? "").length >= 4)
+      firstWords.set(w[0] ?? "", [...(firstWords.get(w[0] ?? "") ?? []), u.name]);
   }
-  for (const [w, names] of firstWords) if (names.length === 1 && !cercleNames.has(w)) cercleNames.set(w, names[0] ?? "");
+  for (const [w, names] of firstWords)
+    if (names.length === 1 && !cercleNames.has(w)) cercleNames.set(w, names[0] ?? "");
   return { units, byKey, cercleNames, regionNames, district };
 }
 
@@ -149,7 +153,8 @@ export function extractMaliHints(texts: readonly string[], index: MaliIndex): Hi
     }
     for (const [key, name] of index.cercleNames) {
       const at = hasPhrase(t, key);
-      if (at >= 0 && !t.slice(0, at).endsWith("region de ") && !t.slice(0, at).endsWith("region ")) cercles.add(name);
+      if (at >= 0 && !t.slice(0, at).endsWith("region de ") && !t.slice(0, at).endsWith("region "))
+        cercles.add(name);
     }
     if (t.includes("bamako") && index.district) regions.add(index.district.name);
     for (const m of t.matchAll(/(?:^| )commune (?:de |du |d )?([a-z' ]+?)(?= cercle| region| \/|$)/g)) {
@@ -160,8 +165,8 @@ export function extractMaliHints(texts: readonly string[], index: MaliIndex): Hi
 }
 
 function hintScore(u: MaliUnit, hints: Hints): number {
-  const cercle = u.level === "cercle" ? u.name : u.cercle ?? "";
-  const region = u.level === "region" ? u.name : u.region ?? "";
+  const cercle = u.level === "cercle" ? u.name : (u.cercle ?? "");
+  const region = u.level === "region" ? u.name : (u.region ?? "");
   return (hints.cercles.has(cercle) ? 2 : 0) + (hints.regions.has(region) ? 1 : 0);
 }
 
@@ -172,9 +177,13 @@ type NameResult = { unit: MaliUnit | null; ambiguous: boolean };
 function matchCore(core: string, level: Label["level"], hints: Hints, index: MaliIndex): NameResult {
   if (!core) return { unit: null, ambiguous: false };
   // The District is both the région and the city: a bare "Bamako" is the District.
-  if (core === "bamako" && level !== "cercle" && level !== "commune" && index.district) return { unit: index.district, ambiguous: false };
+  if (core === "bamako" && level !== "cercle" && level !== "commune" && index.district)
+    return { unit: index.district, ambiguous: false };
   const wanted: MaliLevel | null = level === "village" ? "commune" : level;
-  let scored: Array<{ u: MaliUnit; dist: number }> = (index.byKey.get(core) ?? []).map((u) => ({ u, dist: 0 }));
+  let scored: Array<{ u: MaliUnit; dist: number }> = (index.byKey.get(core) ?? []).map((u) => ({
+    u,
+    dist: 0,
+  }));
   if (scored.length === 0 && compact(core).length >= 6) {
     // Misspellings of the source ("Troumgoumbé", "Djéloubou"): one edit anywhere, two only
     // inside a cercle the fiche names (a région is too wide: "Somadougou" is not "Madougou").
@@ -187,7 +196,11 @@ function matchCore(core: string, level: Label["level"], hints: Hints, index: Mal
   }
   if (wanted) scored = scored.filter((s) => s.u.level === wanted);
   if (scored.length === 0) return { unit: null, ambiguous: false };
-  const rank = (s: { u: MaliUnit; dist: number }): [number, number, number] => [s.dist, wanted ? 0 : LEVEL_RANK[s.u.level], -hintScore(s.u, hints)];
+  const rank = (s: { u: MaliUnit; dist: number }): [number, number, number] => [
+    s.dist,
+    wanted ? 0 : LEVEL_RANK[s.u.level],
+    -hintScore(s.u, hints),
+  ];
   scored.sort((a, b) => {
     const ra = rank(a);
     const rb = rank(b);
@@ -195,7 +208,8 @@ function matchCore(core: string, level: Label["level"], hints: Hints, index: Mal
   });
   const [first, second] = scored;
   if (!first) return { unit: null, ambiguous: false };
-  if (second && second.u !== first.u && rank(second).join() === rank(first).join()) return { unit: null, ambiguous: true };
+  if (second && second.u !== first.u && rank(second).join() === rank(first).join())
+    return { unit: null, ambiguous: true };
   return { unit: first.u, ambiguous: false };
 }
 
@@ -205,7 +219,12 @@ function variants(name: string): Label[] {
   const out: Label[] = [whole];
   const stripped = name.replace(/\(.*?\)/g, " ");
   const parts = stripped.split(/\s*[,–—]\s*|\s+-\s*|\s*-\s+|-/).filter((p) => p.trim());
-  if (parts.length > 1) for (const p of parts) out.push({ ...parseMalianLabel(p), level: whole.level === "village" ? "village" : parseMalianLabel(p).level });
+  if (parts.length > 1)
+    for (const p of parts)
+      out.push({
+        ...parseMalianLabel(p),
+        level: whole.level === "village" ? "village" : parseMalianLabel(p).level,
+      });
   return out;
 }
 
@@ -215,7 +234,8 @@ export function resolveMalian(query: MalianQuery, index: MaliIndex, depth = 0): 
   if (depth === 0) {
     for (const s of query.siblings ?? []) {
       const r = resolveMalian({ name: s, locations: query.locations ?? [] }, index, 1);
-      if (r.match && r.match.unit.level === "commune" && r.match.unit.cercle) hints.cercles.add(r.match.unit.cercle);
+      if (r.match && r.match.unit.level === "commune" && r.match.unit.cercle)
+        hints.cercles.add(r.match.unit.cercle);
     }
   }
   let ambiguous = false;
@@ -359,8 +379,22 @@ export function buildFranceIndex(data: FranceData): FranceIndex {
     }
     for (const m of e.membres) epciByCommune.set(m.code, e);
   }
-  const areaNames = [...data.departements.map((d) => d.nom), ...data.regions.map((r) => r.nom), ...Object.keys(OLD_REGIONS)];
-  return { communesByKey, communesByCode, departementsByKey, departementsByCode, regionsByKey, regionsByCode, epciByCore, epciByCommune, areaNames };
+  const areaNames = [
+    ...data.departements.map((d) => d.nom),
+    ...data.regions.map((r) => r.nom),
+    ...Object.keys(OLD_REGIONS),
+  ];
+  return {
+    communesByKey,
+    communesByCode,
+    departementsByKey,
+    departementsByCode,
+    regionsByKey,
+    regionsByCode,
+    epciByCore,
+    epciByCommune,
+    areaNames,
+  };
 }
 
 /** What a French name designates, from its wording. */
@@ -369,7 +403,11 @@ export function classifyFrenchKind(name: string): FrenchKind {
   if (/\b(?:association|asso|federation|aimf|amis du jumelage|ong)\b/.test(n)) return "other";
   if (/^(?:conseil general|conseil departemental|cg|departement)\b/.test(n)) return "departement";
   if (/^(?:conseil regional|cr|region)\b/.test(n)) return "region";
-  if (/^(?:communaute|ca|cc|cu|c u|san|syndicat d agglomeration|metropole)\b/.test(n) || /^(?:le )?grand [a-z]+$/.test(n)) return "epci";
+  if (
+    /^(?:communaute|ca|cc|cu|c u|san|syndicat d agglomeration|metropole)\b/.test(n) ||
+    /^(?:le )?grand [a-z]+$/.test(n)
+  )
+    return "epci";
   return "commune";
 }
 
@@ -379,7 +417,11 @@ export interface AreaHints {
 }
 
 /** Départements and régions named in free texts ("Essonne / IDF", "Indre et Loire (37)", "93/Ile-de-France"). */
-export function extractAreaHints(texts: readonly string[], postcodes: readonly string[], index: FranceIndex): AreaHints {
+export function extractAreaHints(
+  texts: readonly string[],
+  postcodes: readonly string[],
+  index: FranceIndex,
+): AreaHints {
   const departements = new Set<string>();
   const regions = new Set<string>();
   for (const text of texts) {
@@ -464,22 +506,28 @@ function pickCommune(name: string, hints: AreaHints, index: FranceIndex): Picked
     // an exact namesake in another département.
     const near: FrCommune[] = [];
     for (const [k, list] of index.communesByKey) {
-      if (editDistance(compact(k), compact(key)) <= 1 || ` ${k} `.includes(` ${key} `)) near.push(...list.filter(inDept));
+      if (editDistance(compact(k), compact(key)) <= 1 || ` ${k} `.includes(` ${key} `))
+        near.push(...list.filter(inDept));
     }
     if (near.length > 0) candidates = near;
   }
   if (hints.departements.size > 0 && candidates.some(inDept)) candidates = candidates.filter(inDept);
-  else if (hints.regions.size > 0 && candidates.some((c) => hints.regions.has(c.region ?? ""))) candidates = candidates.filter((c) => hints.regions.has(c.region ?? ""));
+  else if (hints.regions.size > 0 && candidates.some((c) => hints.regions.has(c.region ?? "")))
+    candidates = candidates.filter((c) => hints.regions.has(c.region ?? ""));
   const current = candidates.filter((c) => c.type === "commune-actuelle");
   if (current.length > 0) candidates = current;
   const merged = candidates.every((c) => c.type !== "commune-actuelle" || looseKey(c.nom) !== key);
-  const unique = [...new Map(candidates.map((c) => [currentCommune(c, index).code, currentCommune(c, index)])).values()];
-  if (unique.length === 1) return { commune: unique[0] ?? null, merged: merged && current.length === 0, ambiguous: false };
+  const unique = [
+    ...new Map(candidates.map((c) => [currentCommune(c, index).code, currentCommune(c, index)])).values(),
+  ];
+  if (unique.length === 1)
+    return { commune: unique[0] ?? null, merged: merged && current.length === 0, ambiguous: false };
   if (unique.length === 0) return { commune: null, merged: false, ambiguous: false };
   // Homonyms and no usable hint: accept a town that dwarfs its namesakes (Montreuil 93 vs villages).
   unique.sort((a, b) => (b.population ?? 0) - (a.population ?? 0));
   const [a, b] = unique;
-  if (a && b && (a.population ?? 0) >= 10 * Math.max(1, b.population ?? 0)) return { commune: a, merged: false, ambiguous: false };
+  if (a && b && (a.population ?? 0) >= 10 * Math.max(1, b.population ?? 0))
+    return { commune: a, merged: false, ambiguous: false };
   return { commune: null, merged: false, ambiguous: true };
 }
 
@@ -491,7 +539,7 @@ function communeMatch(c: FrCommune, merged: boolean): FrenchMatch {
     departementCode: c.departement ?? null,
     regionCode: c.region ?? null,
     // A 2008 commune since merged into a larger one: today's population is not its own.
-    population: merged ? null : c.population ?? null,
+    population: merged ? null : (c.population ?? null),
     seatCommune: c.code,
     identity: `commune:${c.code}`,
   };
@@ -506,7 +554,16 @@ function resolveDepartement(name: string, index: FranceIndex): FrenchMatch | nul
     if (near.length === 1) d = near[0]?.[1];
   }
   if (!d) return null;
-  return { kind: "departement", code: d.code, refName: d.nom, departementCode: d.code, regionCode: d.region, population: null, seatCommune: null, identity: `departement:${d.code}` };
+  return {
+    kind: "departement",
+    code: d.code,
+    refName: d.nom,
+    departementCode: d.code,
+    regionCode: d.region,
+    population: null,
+    seatCommune: null,
+    identity: `departement:${d.code}`,
+  };
 }
 
 function resolveRegion(name: string, index: FranceIndex): FrenchMatch | null {
@@ -520,7 +577,16 @@ function resolveRegion(name: string, index: FranceIndex): FrenchMatch | null {
   }
   const r = code ? index.regionsByCode.get(code) : undefined;
   if (!r) return null;
-  return { kind: "region", code: r.code, refName: r.nom, departementCode: null, regionCode: r.code, population: null, seatCommune: null, identity: `region:${matchedKey}` };
+  return {
+    kind: "region",
+    code: r.code,
+    refName: r.nom,
+    departementCode: null,
+    regionCode: r.code,
+    population: null,
+    seatCommune: null,
+    identity: `region:${matchedKey}`,
+  };
 }
 
 /**
@@ -531,7 +597,12 @@ function resolveRegion(name: string, index: FranceIndex): FrenchMatch | null {
 function resolveEpci(name: string, hints: AreaHints, index: FranceIndex): FrenchMatch | null {
   const core = epciCore(name);
   if (!core) return null;
-  const byName = [...new Set([...(index.epciByCore.get(core) ?? []), ...(index.epciByCore.get(core.replace(/^grand /, "")) ?? [])])];
+  const byName = [
+    ...new Set([
+      ...(index.epciByCore.get(core) ?? []),
+      ...(index.epciByCore.get(core.replace(/^grand /, "")) ?? []),
+    ]),
+  ];
   let epci: FrEpci | undefined = byName.length === 1 ? byName[0] : undefined;
   // Seat town: the longest leading words of the name that are a commune ("Evry Centre
   // Essonne" → Évry). Generic first words ("Grand", "Pays", "Bassin") are not towns.
@@ -546,7 +617,9 @@ function resolveEpci(name: string, hints: AreaHints, index: FranceIndex): French
     const c = r.commune;
     if (!c) continue;
     // With a name match the seat must belong to it; without one, it must lie where the fiche says.
-    const ok = epci ? epci.membres.some((m) => m.code === c.code) : hints.departements.size === 0 || hints.departements.has(c.departement ?? "");
+    const ok = epci
+      ? epci.membres.some((m) => m.code === c.code)
+      : hints.departements.size === 0 || hints.departements.has(c.departement ?? "");
     if (ok) seat = c;
   }
   if (!epci && seat) epci = index.epciByCommune.get(seat.code);
@@ -563,14 +636,25 @@ function resolveEpci(name: string, hints: AreaHints, index: FranceIndex): French
     code: epci.code,
     refName: epci.nom,
     departementCode: dep,
-    regionCode: dep ? index.departementsByCode.get(dep)?.region ?? null : null,
+    regionCode: dep ? (index.departementsByCode.get(dep)?.region ?? null) : null,
     population: epci.populationTotale ?? null,
     seatCommune: seat?.code ?? null,
     identity: `epci:${epci.code}`,
   };
 }
 
-const GENERIC_EPCI_WORDS = new Set(["grand", "pays", "bassin", "val", "vallee", "plaine", "coeur", "portes", "terres", "centre"]);
+const GENERIC_EPCI_WORDS = new Set([
+  "grand",
+  "pays",
+  "bassin",
+  "val",
+  "vallee",
+  "plaine",
+  "coeur",
+  "portes",
+  "terres",
+  "centre",
+]);
 
 function juxtaposedCommune(name: string, hints: AreaHints, index: FranceIndex): FrenchMatch | null {
   const words = name.split(/\s+/);
@@ -583,7 +667,7 @@ function juxtaposedCommune(name: string, hints: AreaHints, index: FranceIndex): 
       for (const c of exact) found.set(c.code, communeMatch(c, false));
     }
   }
-  return found.size === 1 ? [...found.values()][0] ?? null : null;
+  return found.size === 1 ? ([...found.values()][0] ?? null) : null;
 }
 
 export function resolveFrench(query: FrenchQuery, index: FranceIndex): FrenchResult {

@@ -72,7 +72,9 @@ function ctx(over: Partial<RankingContext> = {}): RankingContext {
     partnerActiveAreas: new Map(),
     placeNames: new Map(),
     excludedPairs: new Map(),
-    travelAdvice: new Map([["Kayes", { zone: "rouge", label: "formellement déconseillé", asOf: "2025-11-07" }]]),
+    travelAdvice: new Map([
+      ["Kayes", { zone: "rouge", label: "formellement déconseillé", asOf: "2025-11-07" }],
+    ]),
     ...over,
   };
 }
@@ -82,7 +84,11 @@ describe("reciprocal ranking", () => {
     const m = mali("m", ["water", "health", "education"]);
     const ranked = rankCandidates(
       m,
-      [partner("one", ["water"]), partner("three", ["water", "health", "education"]), partner("none", ["energy"])],
+      [
+        partner("one", ["water"]),
+        partner("three", ["water", "health", "education"]),
+        partner("none", ["energy"]),
+      ],
       ctx(),
     );
     expect(ranked.map((r) => r.candidate.id)).toEqual(["three", "one", "none"]);
@@ -113,14 +119,20 @@ describe("reciprocal ranking", () => {
     const plain = scorePair(m, partner("p", ["water"], { preferredAreas: ["ML07"] }), ctx(), "mali");
     const diaspora = scorePair(
       m,
-      partner("d", ["water"], { preferredAreas: ["ML07"], diaspora: [{ originCode: "ML0107", association: "" }] }),
+      partner("d", ["water"], {
+        preferredAreas: ["ML07"],
+        diaspora: [{ originCode: "ML0107", association: "" }],
+      }),
       ctx(),
       "mali",
     );
     const nearby = scorePair(
       m,
       partner("n", ["water"], { preferredAreas: ["ML07"] }),
-      ctx({ partnerActiveAreas: new Map([["n", ["ML010702"]]]), placeNames: new Map([["ML010702", "Gory"]]) }),
+      ctx({
+        partnerActiveAreas: new Map([["n", ["ML010702"]]]),
+        placeNames: new Map([["ML010702", "Gory"]]),
+      }),
       "mali",
     );
     expect(diaspora.factors.region).toBeGreaterThan(plain.factors.region);
@@ -134,7 +146,9 @@ describe("reciprocal ranking", () => {
     const commune = scorePair(m, partner("c", ["water"]), ctx(), "mali");
     const region = scorePair(
       m,
-      partner("r", ["water"], { collectivite: { name: "Région", country: "FR", level: "region", population: 6_000_000 } }),
+      partner("r", ["water"], {
+        collectivite: { name: "Région", country: "FR", level: "region", population: 6_000_000 },
+      }),
       ctx(),
       "mali",
     );
@@ -169,7 +183,9 @@ describe("reciprocal ranking", () => {
   it("explains in French and English and shows travel advice as context, not as an exclusion", () => {
     const r = scorePair(mali("m", ["water", "health"]), partner("p", ["water", "health"]), ctx(), "mali");
     const fr = r.explanation.map((e) => e.fr);
-    expect(fr[0]).toBe("Vos priorités eau et assainissement et santé correspondent à l'expertise offerte par Ville p.");
+    expect(fr[0]).toBe(
+      "Vos priorités eau et assainissement et santé correspondent à l'expertise offerte par Ville p.",
+    );
     expect(r.explanation.every((e) => e.en.length > 0 && e.en !== e.fr)).toBe(true);
     expect(r.explanation.some((e) => e.factor === "context" && /rouge|déconseillé/.test(e.fr))).toBe(true);
     expect(r.score).toBeGreaterThan(0.5);
@@ -207,7 +223,12 @@ describe("ranking properties (fast-check)", () => {
   it("keeps every score and factor in [0, 1]", () => {
     fc.assert(
       fc.property(maliArb, partnerArb, (m, p) => {
-        const r = scorePair(m.profile, p, ctx({ malianPartnerCount: new Map([[m.profile.id, m.partners]]) }), "mali");
+        const r = scorePair(
+          m.profile,
+          p,
+          ctx({ malianPartnerCount: new Map([[m.profile.id, m.partners]]) }),
+          "mali",
+        );
         for (const v of [r.score, ...Object.values(r.factors)]) {
           expect(v).toBeGreaterThanOrEqual(0);
           expect(v).toBeLessThanOrEqual(1);
@@ -229,7 +250,10 @@ describe("ranking properties (fast-check)", () => {
             [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
           }
           const a = rankCandidates(m.profile, ps, ctx(), 50).map((r) => [r.candidate.id, r.result.score]);
-          const b = rankCandidates(m.profile, shuffled, ctx(), 50).map((r) => [r.candidate.id, r.result.score]);
+          const b = rankCandidates(m.profile, shuffled, ctx(), 50).map((r) => [
+            r.candidate.id,
+            r.result.score,
+          ]);
           expect(b).toEqual(a);
         },
       ),

@@ -61,7 +61,8 @@ export const SearchQuerySchema = z
     populationMax: z.coerce.number().int().min(0).optional(),
     status: ProfileStatusSchema.default("published"),
     sort: z.enum(SEARCH_SORTS).default("relevance"),
-    limit: z.coerce.number().int().min(1).max(100).default(20),
+    /** 0 returns only the total and the facet counts. */
+    limit: z.coerce.number().int().min(0).max(100).default(20),
     offset: z.coerce.number().int().min(0).max(10_000).default(0),
   })
   .strict();
