@@ -107,8 +107,11 @@ export function assertNoContactData(value: unknown, path = "$"): void {
       throw new Error(`Refusing to write ${path}: ${value.length} characters, longer than a name`);
     return;
   }
-  if (Array.isArray(value)) value.forEach((v, i) => assertNoContactData(v, `${path}[${i}]`));
-  else if (value && typeof value === "object")
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => {
+      assertNoContactData(v, `${path}[${i}]`);
+    });
+  } else if (value && typeof value === "object")
     for (const [k, v] of Object.entries(value)) assertNoContactData(v, `${path}.${k}`);
 }
 
