@@ -22,10 +22,21 @@ const ConfigSchema = z.object({
     .transform((v) => v === "true" || v === "1"),
   INDEX_RETRY_SECONDS: z.coerce.number().int().min(1).default(30),
   PUBLIC_URL: z.url().optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//).optional(),
+  MAIL_FROM: z.string().min(3).default("Bourse aux partenaires <no-reply@bourse-aux-partenaires.local>"),
+  /** Secret that signs e-mail links; generated and kept in DATA_DIR when unset. */
+  TOKEN_SECRET: z.string().min(16).optional(),
+  JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(60),
+  OUTBOX_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(10),
   NODE_ENV: z.string().default("development"),
 });
 
-export type Config = z.infer<typeof ConfigSchema> & { databaseFile: string; meiliDir: string };
+export type Config = z.infer<typeof ConfigSchema> & {
+  databaseFile: string;
+  meiliDir: string;
+  outboxDir: string;
+  publicUrl: string;
+};
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const clean = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
@@ -40,5 +51,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     ...c,
     databaseFile: c.DATABASE_FILE ?? `${dir}/bourse.sqlite`,
     meiliDir: `${dir}/meilisearch`,
+    outboxDir: `${dir}/outbox`,
+    publicUrl: (c.PUBLIC_URL ?? `http://${c.HOST === "0.0.0.0" ? "localhost" : c.HOST}:${c.PORT}`).replace(/\/+$/, ""),
   };
 }

@@ -1,5 +1,5 @@
-import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { randomBytes, randomUUID } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { count } from "drizzle-orm";
@@ -10,6 +10,15 @@ import { SqliteProfileStore } from "../adapters/sqlite/profile-store.js";
 import { SqliteReferenceData, SqliteTieStore } from "../adapters/sqlite/reference.js";
 import { profiles } from "../adapters/sqlite/schema.js";
 import { IndexSync } from "../core/services/indexing.js";
+import { SqliteAccountStore } from "../adapters/sqlite/accounts.js";
+import { SqliteCurationStore } from "../adapters/sqlite/curation.js";
+import { SqliteOutboxStore } from "../adapters/sqlite/outbox.js";
+import { SqliteUnitOfWork } from "../adapters/sqlite/unit-of-work.js";
+import { FileMailer, NodemailerMailer } from "../adapters/mail/nodemailer-mailer.js";
+import { TokenSigner } from "../core/security/tokens.js";
+import type { CurationDeps } from "../core/services/curation-deps.js";
+import { runDueJobs } from "../core/services/jobs.js";
+import { OutboxSender } from "../core/services/outbox-sender.js";
 import type { ProfileDeps } from "../core/services/profiles.js";
 import { createApp } from "../http/app.js";
 import type { AppDeps } from "../http/context.js";
@@ -19,6 +28,16 @@ import { RANKING_WEIGHTS } from "../../search-config/ranking.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
+/** The secret that signs e-mail links, generated once and kept beside the database. */
+function tokenSecret(config: Config): string {
+  const file = join(dirname(config.databaseFile), "token-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  const secret = randomBytes(32).toString("hex");
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
 export interface Runtime {
   config: Config;
   app: ReturnType<typeof createApp>;
@@ -26,6 +45,7 @@ export interface Runtime {
   database: OpenDatabase;
   search: MeilisearchSearchIndex;
   indexSync: IndexSync;
+  outboxSender: OutboxSender;
   meili: LocalMeilisearch | null;
   close(): Promise<void>;
 }
@@ -77,9 +97,47 @@ export async function buildRuntime(config: Config, log: Log = console.log): Prom
       readFileSync(join(ROOT, "seeds", "mali", "mali-travel-advice.json"), "utf8"),
     ) as AppDeps["travelAdvice"];
 
+    const curationStore = new SqliteCurationStore(database.db);
+    const matching = {
+      store,
+      search,
+      ties,
+      reference,
+      weights: RANKING_WEIGHTS,
+      travelAdvice,
+      settledPairs: () => curationStore.settledPairs(),
+    };
+    const outboxStore = new SqliteOutboxStore(database.db);
+    const mailer = config.SMTP_URL
+      ? new NodemailerMailer(config.SMTP_URL)
+      : new FileMailer(config.outboxDir, (line) => log(line));
+    log(`[mail] delivery: ${mailer.description}`);
+    const clock = profileDeps.clock;
+    const outboxSender = new OutboxSender(outboxStore, mailer, clock, config.MAIL_FROM, (m) => log(`[mail] ${m}`));
+    const curation: CurationDeps = {
+      store,
+      accounts: new SqliteAccountStore(database.db),
+      curation: curationStore,
+      outbox: outboxStore,
+      uow: new SqliteUnitOfWork(database.db),
+      clock,
+      newId: () => randomUUID(),
+      signer: new TokenSigner(config.TOKEN_SECRET ?? tokenSecret(config)),
+      matching,
+      baseUrl: config.publicUrl,
+      afterCommit: async () => {
+        await indexSync.run();
+        void outboxSender.kick().catch(() => {});
+      },
+    };
+
     const deps: AppDeps = {
       profiles: profileDeps,
-      matching: { store, search, ties, reference, weights: RANKING_WEIGHTS, travelAdvice },
+      matching,
+      curation,
+      deliverMail: () => outboxSender.kick().catch((err) => ({ error: String(err) })),
+      runJobs: () => runDueJobs(curation),
+      secureCookies: config.NODE_ENV !== "development" && config.NODE_ENV !== "test",
       search,
       ties,
       reference,
@@ -105,8 +163,16 @@ export async function buildRuntime(config: Config, log: Log = console.log): Prom
     log(
       `[index] ${report.pushed} pushed, ${report.removed} removed${report.failed ? " (search engine unreachable, will retry)" : ""}`,
     );
-    const timer = setInterval(() => void indexSync.run(), config.INDEX_RETRY_SECONDS * 1000);
-    timer.unref();
+    const timers = [
+      setInterval(() => void indexSync.run(), config.INDEX_RETRY_SECONDS * 1000),
+      setInterval(() => void outboxSender.kick().catch(() => {}), config.OUTBOX_INTERVAL_SECONDS * 1000),
+      setInterval(
+        () => void runDueJobs(curation).catch((err) => log(`[jobs] ${String(err)}`)),
+        config.JOBS_INTERVAL_SECONDS * 1000,
+      ),
+    ];
+    for (const t of timers) t.unref();
+    void outboxSender.kick().catch(() => {});
 
     return {
       config,
@@ -115,9 +181,10 @@ export async function buildRuntime(config: Config, log: Log = console.log): Prom
       database,
       search,
       indexSync,
+      outboxSender,
       meili,
       async close() {
-        clearInterval(timer);
+        for (const t of timers) clearInterval(t);
         await meili?.stop();
         database.close();
       },

@@ -5,7 +5,12 @@ import { validationError } from "../core/validation.js";
 import type { AppDeps, AppEnv } from "./context.js";
 import { renderDocs } from "./docs.js";
 import { problemResponse, toDomainError } from "./problem.js";
+import { registerAuthRoutes } from "./routes/auth.js";
+import { registerIntroductionRoutes } from "./routes/introductions.js";
 import { registerMatchRoutes } from "./routes/matches.js";
+import { registerStaffRoutes } from "./routes/staff.js";
+import { registerTokenRoutes } from "./routes/tokens.js";
+import { sessionMiddleware } from "./session.js";
 import { registerProfileRoutes } from "./routes/profiles.js";
 import { registerReferenceRoutes } from "./routes/reference.js";
 import { registerSearchRoutes } from "./routes/search.js";
@@ -29,6 +34,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     c.set("deps", deps);
     await next();
   });
+  app.use("*", sessionMiddleware());
   app.use(
     "/api/*",
     bodyLimit({
@@ -69,6 +75,10 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   });
 
   registerProfileRoutes(app);
+  registerAuthRoutes(app);
+  registerTokenRoutes(app);
+  registerStaffRoutes(app);
+  registerIntroductionRoutes(app);
   registerMatchRoutes(app);
   registerSearchRoutes(app);
   registerReferenceRoutes(app);

@@ -1,3 +1,6 @@
+import type { Context } from "hono";
+import type { CurationDeps } from "../core/services/curation-deps.js";
+import type { Session, User } from "../core/schemas/account.js";
 import type { MatchingDeps } from "../core/services/matching.js";
 import type { ProfileDeps } from "../core/services/profiles.js";
 import type { SyncReport } from "../core/services/indexing.js";
@@ -33,6 +36,17 @@ export interface AppDeps {
   initialStatus: ProfileStatus;
   /** Largest accepted request body, in bytes. */
   maxBodyBytes?: number;
+  curation: CurationDeps;
+  /** Deliver due e-mails now (never throws). */
+  deliverMail(): Promise<unknown>;
+  /** Run the time-driven jobs now (reminders, follow-ups, expiry, digests). */
+  runJobs(): Promise<Record<string, number>>;
+  /** Session cookies carry Secure outside development. */
+  secureCookies: boolean;
+  /** The client's address, as the runtime knows it (for rate limits). */
+  clientIp?: (c: Context) => string;
 }
 
-export type AppEnv = { Variables: { deps: AppDeps } };
+export type AppEnv = {
+  Variables: { deps: AppDeps; user: User | null; session: Session | null };
+};

@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { partnerInput, plancheInput } from "../helpers/fixtures.js";
-import { jsonInit, startTestRuntime, type TestRuntime } from "../helpers/runtime.js";
+import { as, type Signed, signIn } from "../helpers/auth.js";
+import { startTestRuntime, type TestRuntime } from "../helpers/runtime.js";
 
 let rt: TestRuntime;
+let staff: Signed;
 beforeAll(async () => {
   rt = await startTestRuntime();
+  // Staff publish directly; the contact journey (review queue) is tested in curation tests.
+  staff = await signIn(rt, "staff.api@example.org", "staff");
 });
 afterAll(async () => {
   await rt?.close();
@@ -21,7 +25,7 @@ async function problem(res: Response) {
 
 describe("profiles API", () => {
   it("creates a planche resolved from the reference data, and never shows its contact", async () => {
-    const res = await rt.request("/api/profiles", jsonInit("POST", plancheInput()));
+    const res = await rt.request("/api/profiles", as(staff, "POST", plancheInput()));
     expect(res.status).toBe(201);
     const body = (await res.json()) as Record<string, any>;
     expect(body.collectivite.name).toBe("Diafounou Diongaga");
@@ -39,13 +43,13 @@ describe("profiles API", () => {
   it("answers bad input with a 400 problem naming the fields, in both languages", async () => {
     const res = await rt.request(
       "/api/profiles",
-      jsonInit("POST", plancheInput({ priorities: [{ sector: "nope", aspect: "ok ok" }], extra: 1 })),
+      as(staff, "POST", plancheInput({ priorities: [{ sector: "nope", aspect: "ok ok" }], extra: 1 })),
     );
     expect(res.status).toBe(400);
     const p = await problem(res);
     expect(p.code).toBe("validation");
     expect(p.errors?.map((e) => e.field)).toEqual(expect.arrayContaining(["priorities.0.sector", "extra"]));
-    const en = await rt.request("/api/profiles?lang=en", jsonInit("POST", { side: "mali" }));
+    const en = await rt.request("/api/profiles?lang=en", as(staff, "POST", { side: "mali" }));
     const pe = (await en.json()) as { title: string; title_fr: string };
     expect(pe.title).toBe("Invalid data");
     expect(pe.title_fr).toBe("Données invalides");
@@ -54,7 +58,7 @@ describe("profiles API", () => {
   it("rejects malformed JSON, unknown reference codes, a wrong country and oversized bodies without a 500", async () => {
     const bad = await rt.request("/api/profiles", {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: staff.headers,
       body: "{not json",
     });
     expect(bad.status).toBe(400);
@@ -62,7 +66,8 @@ describe("profiles API", () => {
 
     const unknown = await rt.request(
       "/api/profiles",
-      jsonInit(
+      as(
+        staff,
         "POST",
         plancheInput({
           collectivite: { refCode: "ML999999", name: "Nowhere", country: "ML", level: "commune" },
@@ -74,13 +79,13 @@ describe("profiles API", () => {
 
     const wrongSide = await rt.request(
       "/api/profiles",
-      jsonInit("POST", partnerInput({ collectivite: { name: "Kayes", country: "ML", level: "commune" } })),
+      as(staff, "POST", partnerInput({ collectivite: { name: "Kayes", country: "ML", level: "commune" } })),
     );
     expect(wrongSide.status).toBe(400);
 
     const huge = await rt.request(
       "/api/profiles",
-      jsonInit("POST", plancheInput({ presentation: "x".repeat(400_000) })),
+      as(staff, "POST", plancheInput({ presentation: "x".repeat(400_000) })),
     );
     expect(huge.status).toBe(400);
     await problem(huge);
@@ -93,7 +98,8 @@ describe("profiles API", () => {
   it("accepts a hand-entered collectivité from another country", async () => {
     const res = await rt.request(
       "/api/profiles",
-      jsonInit(
+      as(
+        staff,
         "POST",
         partnerInput({
           collectivite: { name: "Ville de Liège", country: "be", level: "commune", population: 195000 },
@@ -106,27 +112,27 @@ describe("profiles API", () => {
   });
 
   it("updates with optimistic concurrency and archives out of the directory", async () => {
-    const created = (await (await rt.request("/api/profiles", jsonInit("POST", partnerInput()))).json()) as {
+    const created = (await (await rt.request("/api/profiles", as(staff, "POST", partnerInput()))).json()) as {
       id: string;
       version: number;
     };
     const ok = await rt.request(
       `/api/profiles/${created.id}`,
-      jsonInit("PUT", partnerInput({ offerDescription: "Appui au service de l'état civil" }), {
+      as(staff, "PUT", partnerInput({ offerDescription: "Appui au service de l'état civil" }), {
         "if-match": '"1"',
       }),
     );
     expect(ok.status).toBe(200);
     expect(ok.headers.get("etag")).toBe('"2"');
-    const stale = await rt.request(
-      `/api/profiles/${created.id}`,
-      jsonInit("PUT", partnerInput(), { "if-match": '"1"' }),
-    );
+    const stale = await rt.request(`/api/profiles/${created.id}`, {
+      ...as(staff, "PUT", partnerInput()),
+      headers: { ...staff.headers, "if-match": '"1"' },
+    });
     expect(stale.status).toBe(409);
-    const sideChange = await rt.request(`/api/profiles/${created.id}`, jsonInit("PUT", plancheInput()));
+    const sideChange = await rt.request(`/api/profiles/${created.id}`, as(staff, "PUT", plancheInput()));
     expect(sideChange.status).toBe(400);
 
-    const archived = await rt.request(`/api/profiles/${created.id}`, { method: "DELETE" });
+    const archived = await rt.request(`/api/profiles/${created.id}`, as(staff, "DELETE"));
     expect(((await archived.json()) as { status: string }).status).toBe("archived");
     const search = (await (await rt.request("/api/search?q=etat%20civil&side=partner")).json()) as {
       hits: { id: string }[];

@@ -8,7 +8,8 @@ import {
   startLocalMeilisearch,
 } from "../../src/adapters/meilisearch/local-server.js";
 import { plancheInput } from "../helpers/fixtures.js";
-import { jsonInit, startTestRuntime, type TestRuntime } from "../helpers/runtime.js";
+import { as, signIn } from "../helpers/auth.js";
+import { startTestRuntime, type TestRuntime } from "../helpers/runtime.js";
 
 /**
  * The database is the record: with Meilisearch stopped a write still succeeds, health says
@@ -30,10 +31,12 @@ describe("Meilisearch down", () => {
     meili = await startLocalMeilisearch({ dir, port });
     rt = await startTestRuntime({ env: { MEILISEARCH_URL: meili.url, MEILISEARCH_KEY: meili.apiKey } });
 
+    const staff = await signIn(rt, "staff.down@example.org", "staff");
     await meili.stop();
     const res = await rt.request(
       "/api/profiles",
-      jsonInit(
+      as(
+        staff,
         "POST",
         plancheInput({ presentation: "Planche écrite pendant la panne du moteur de recherche" }),
       ),

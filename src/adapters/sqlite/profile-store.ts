@@ -6,7 +6,7 @@ import { profiles } from "./schema.js";
 
 type Row = typeof profiles.$inferSelect;
 
-function toRow(p: Profile): typeof profiles.$inferInsert {
+export function profileRow(p: Profile): typeof profiles.$inferInsert {
   const { contact, id, status, ownerId, version, createdAt, updatedAt, publishedAt, expiresAt, ...data } = p;
   const c = p.collectivite;
   return {
@@ -49,11 +49,11 @@ export class SqliteProfileStore implements ProfileStore {
   constructor(private readonly db: Db) {}
 
   async insert(profile: Profile): Promise<void> {
-    this.db.insert(profiles).values(toRow(profile)).run();
+    this.db.insert(profiles).values(profileRow(profile)).run();
   }
 
   async replace(profile: Profile, expectedVersion: number): Promise<boolean> {
-    const { id: _id, ...row } = toRow(profile);
+    const { id: _id, ...row } = profileRow(profile);
     const res = this.db
       .update(profiles)
       .set(row)

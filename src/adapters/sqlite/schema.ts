@@ -1,4 +1,4 @@
-import { index, integer, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 /**
  * The system of record. Profiles keep their validated input as JSON (`data`, without
@@ -89,4 +89,178 @@ export const seedState = sqliteTable("seed_state", {
   hash: text("hash").notNull(),
   rows: integer("rows").notNull(),
   loadedAt: text("loaded_at").notNull(),
+});
+
+/* ---- Accounts, curation, introductions, mail (issue 4) ---- */
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: text("id").primaryKey(),
+    email: text("email").notNull(),
+    role: text("role").notNull(),
+    language: text("language").notNull().default("fr"),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("users_email").on(t.email)],
+);
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    /** SHA-256 of the cookie value: a stolen database does not give live sessions. */
+    idHash: text("id_hash").primaryKey(),
+    userId: text("user_id").notNull(),
+    csrf: text("csrf").notNull(),
+    expiresAt: text("expires_at").notNull(),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [index("sessions_user").on(t.userId)],
+);
+
+/** Single-use tokens (magic links, accept/decline, feedback, renewal): the nonce of a signed token. */
+export const tokens = sqliteTable("tokens", {
+  nonce: text("nonce").primaryKey(),
+  purpose: text("purpose").notNull(),
+  subject: text("subject").notNull(),
+  expiresAt: text("expires_at").notNull(),
+  usedAt: text("used_at"),
+  createdAt: text("created_at").notNull(),
+});
+
+export const reviews = sqliteTable(
+  "reviews",
+  {
+    id: text("id").primaryKey(),
+    profileId: text("profile_id").notNull(),
+    decision: text("decision").notNull(),
+    reason: text("reason"),
+    quality: text("quality"),
+    staffId: text("staff_id").notNull(),
+    at: text("at").notNull(),
+  },
+  (t) => [index("reviews_profile").on(t.profileId)],
+);
+
+export const introductions = sqliteTable(
+  "introductions",
+  {
+    id: text("id").primaryKey(),
+    maliId: text("mali_id").notNull(),
+    partnerId: text("partner_id").notNull(),
+    phase: text("phase").notNull(),
+    data: text("data").notNull(),
+    version: integer("version").notNull(),
+    createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [index("introductions_pair").on(t.maliId, t.partnerId), index("introductions_phase").on(t.phase)],
+);
+
+export const introductionEvents = sqliteTable(
+  "introduction_events",
+  {
+    id: text("id").primaryKey(),
+    introductionId: text("introduction_id").notNull(),
+    at: text("at").notNull(),
+    actor: text("actor").notNull(),
+    fromPhase: text("from_phase"),
+    toPhase: text("to_phase").notNull(),
+    note: text("note"),
+  },
+  (t) => [index("introduction_events_intro").on(t.introductionId)],
+);
+
+export const interests = sqliteTable(
+  "interests",
+  {
+    id: text("id").primaryKey(),
+    plancheId: text("planche_id").notNull(),
+    partnerId: text("partner_id").notNull(),
+    userId: text("user_id").notNull(),
+    answers: text("answers").notNull(),
+    status: text("status").notNull(),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [index("interests_status").on(t.status)],
+);
+
+export const feedback = sqliteTable(
+  "feedback",
+  {
+    id: text("id").primaryKey(),
+    introductionId: text("introduction_id").notNull(),
+    side: text("side").notNull(),
+    months: integer("months").notNull(),
+    level: integer("level").notNull(),
+    at: text("at").notNull(),
+  },
+  (t) => [uniqueIndex("feedback_once").on(t.introductionId, t.side, t.months)],
+);
+
+export const alerts = sqliteTable("alerts", {
+  profileId: text("profile_id").primaryKey(),
+  mode: text("mode").notNull(),
+  threshold: real("threshold").notNull(),
+  lastDigestAt: text("last_digest_at"),
+  updatedAt: text("updated_at").notNull(),
+});
+
+export const alertHits = sqliteTable(
+  "alert_hits",
+  {
+    id: text("id").primaryKey(),
+    profileId: text("profile_id").notNull(),
+    matchedId: text("matched_id").notNull(),
+    score: real("score").notNull(),
+    createdAt: text("created_at").notNull(),
+    sentAt: text("sent_at"),
+  },
+  (t) => [uniqueIndex("alert_hits_pair").on(t.profileId, t.matchedId)],
+);
+
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: text("id").primaryKey(),
+    kind: text("kind").notNull(),
+    to: text("to").notNull(),
+    subject: text("subject").notNull(),
+    text: text("text").notNull(),
+    html: text("html").notNull(),
+    headers: text("headers").notNull(),
+    status: text("status").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: text("next_attempt_at").notNull(),
+    lastError: text("last_error"),
+    createdAt: text("created_at").notNull(),
+    sentAt: text("sent_at"),
+  },
+  (t) => [index("outbox_due").on(t.status, t.nextAttemptAt)],
+);
+
+export const audit = sqliteTable(
+  "audit",
+  {
+    id: text("id").primaryKey(),
+    at: text("at").notNull(),
+    actorId: text("actor_id").notNull(),
+    action: text("action").notNull(),
+    targetType: text("target_type").notNull(),
+    targetId: text("target_id").notNull(),
+    detail: text("detail").notNull(),
+  },
+  (t) => [index("audit_at").on(t.at)],
+);
+
+export const rateLimits = sqliteTable("rate_limits", {
+  key: text("key").primaryKey(),
+  windowStart: integer("window_start").notNull(),
+  count: integer("count").notNull(),
+});
+
+/** Jobs that must run once per subject (reminders, follow-ups), whatever restarts happen. */
+export const jobMarks = sqliteTable("job_marks", {
+  key: text("key").primaryKey(),
+  at: text("at").notNull(),
 });

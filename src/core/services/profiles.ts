@@ -142,7 +142,7 @@ export async function updateProfile(
   deps: ProfileDeps,
   id: string,
   raw: unknown,
-  opts: { expectedVersion?: number; status?: ProfileStatus } = {},
+  opts: { expectedVersion?: number; status?: ProfileStatus; reviewSubstantialChanges?: boolean } = {},
 ): Promise<Profile> {
   const current = await getProfile(deps, id);
   const input = await prepare(deps, raw);
@@ -202,6 +202,20 @@ function versionConflict(): DomainError {
     fr: "Le profil a été modifié entre-temps ; rechargez-le avant d'enregistrer.",
     en: "The profile changed in the meantime; reload it before saving.",
   });
+}
+
+/**
+ * A change is substantial when it touches what others match on: who the collectivité is,
+ * its priorities, or what it seeks and offers. Wording and contact fixes are not.
+ */
+export function isSubstantialChange(before: Profile, after: Profile): boolean {
+  const key = (p: Profile) =>
+    JSON.stringify(
+      p.side === "mali"
+        ? [p.collectivite.refCode, p.collectivite.name, p.priorities, p.partnerSought.themes]
+        : [p.collectivite.refCode, p.collectivite.name, p.themesSought, p.expertiseOffered, p.preferredAreas],
+    );
+  return key(before) !== key(after);
 }
 
 export async function listProfiles(

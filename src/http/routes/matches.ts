@@ -1,6 +1,9 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
+import type { Context } from "hono";
+import { requireManage } from "../../core/services/auth.js";
 import { explainPair, findMatches } from "../../core/services/matching.js";
+import { getProfile } from "../../core/services/profiles.js";
 import type { AppEnv } from "../context.js";
 import { json, problemResponses, PublicProfileSchema } from "../openapi-schemas.js";
 
@@ -58,15 +61,24 @@ const pair = createRoute({
   responses: { 200: json(MatchSchema, "The pair's breakdown"), ...problemResponses },
 });
 
+/** Matches of a published profile are public (public fields only); others need the owner or staff. */
+async function guard(c: Context<AppEnv>, id: string): Promise<void> {
+  const p = await getProfile(c.get("deps").profiles, id);
+  if (p.status !== "published") requireManage(c.get("user"), p);
+}
+
 export function registerMatchRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(matches, async (c) => {
     const { id } = c.req.valid("param");
     const q = c.req.valid("query");
+    await guard(c, id);
     const { matches: list } = await findMatches(c.get("deps").matching, id, q);
     return c.json({ matches: list } as never, 200);
   });
   app.openapi(pair, async (c) => {
     const { id, otherId } = c.req.valid("param");
+    await guard(c, id);
+    await guard(c, otherId);
     const m = await explainPair(c.get("deps").matching, id, otherId, c.req.valid("query").lang);
     return c.json(m as never, 200);
   });

@@ -1,0 +1,68 @@
+import { z } from "zod";
+
+export const ROLES = ["contact", "staff"] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface User {
+  id: string;
+  email: string;
+  role: Role;
+  language: "fr" | "en";
+  createdAt: string;
+}
+
+export interface Session {
+  idHash: string;
+  userId: string;
+  csrf: string;
+  expiresAt: string;
+  createdAt: string;
+}
+
+export const LoginRequestSchema = z
+  .object({
+    email: z.email().max(254),
+    language: z.enum(["fr", "en"]).default("fr"),
+    /** Where to land after sign-in (a path of this site). */
+    next: z
+      .string()
+      .regex(/^\/[^/\\]/)
+      .max(200)
+      .optional(),
+  })
+  .strict();
+
+/** The four criteria of a profile's quality review, 0 (poor) to 3 (good). */
+export const QualitySchema = z
+  .object({
+    clarity: z.number().int().min(0).max(3),
+    pdescLink: z.number().int().min(0).max(3),
+    completeness: z.number().int().min(0).max(3),
+    contactChecked: z.number().int().min(0).max(3),
+  })
+  .strict();
+export type Quality = z.infer<typeof QualitySchema>;
+
+export const ApproveSchema = z.object({ quality: QualitySchema.optional() }).strict();
+export const ReturnSchema = z
+  .object({ reason: z.string().trim().min(5).max(2000), quality: QualitySchema.optional() })
+  .strict();
+
+export const ALERT_MODES = ["off", "instant", "weekly"] as const;
+export const AlertSettingsSchema = z
+  .object({
+    mode: z.enum(ALERT_MODES),
+    threshold: z.number().min(0).max(1).default(0.6),
+  })
+  .strict();
+export type AlertSettings = z.infer<typeof AlertSettingsSchema>;
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actorId: string;
+  action: string;
+  targetType: string;
+  targetId: string;
+  detail: Record<string, unknown>;
+}

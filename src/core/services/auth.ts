@@ -1,0 +1,117 @@
+import { DomainError } from "../errors.js";
+import { messages } from "../mail/messages.js";
+import type { Session, User } from "../schemas/account.js";
+import type { Profile } from "../schemas/profile.js";
+import { randomToken, sha256 } from "../security/tokens.js";
+import { addMs, type CurationDeps, commit, DAY, issueToken, mailTo } from "./curation-deps.js";
+
+export const LOGIN_TTL_MINUTES = 20;
+export const SESSION_DAYS = 30;
+
+export const forbidden = () =>
+  new DomainError("forbidden", {
+    fr: "Vous n'avez pas le droit de faire cela.",
+    en: "You are not allowed to do this.",
+  });
+
+export const unauthenticated = () =>
+  new DomainError("unauthenticated", {
+    fr: "Connectez-vous d'abord (lien envoyé par e-mail).",
+    en: "Sign in first (link sent by e-mail).",
+  });
+
+export function requireUser(user: User | null): User {
+  if (!user) throw unauthenticated();
+  return user;
+}
+
+export function requireStaff(user: User | null): User {
+  const u = requireUser(user);
+  if (u.role !== "staff") throw forbidden();
+  return u;
+}
+
+/** The owner of a profile and AMM staff may act on it; nobody else. */
+export function canManage(user: User | null, p: Profile): boolean {
+  return Boolean(user && (user.role === "staff" || (p.ownerId !== null && p.ownerId === user.id)));
+}
+
+export function requireManage(user: User | null, p: Profile): User {
+  const u = requireUser(user);
+  if (!canManage(u, p)) throw forbidden();
+  return u;
+}
+
+export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
+async function userFor(deps: CurationDeps, email: string, language: "fr" | "en", role: User["role"]) {
+  const existing = await deps.accounts.userByEmail(email);
+  if (existing) return { user: existing, created: false };
+  const user: User = { id: deps.newId(), email, role, language, createdAt: deps.clock.now().toISOString() };
+  return { user, created: true };
+}
+
+/**
+ * Send a magic link. The answer is the same whether or not the address is known, so that
+ * nobody can learn who has an account. A new address gets a contact account.
+ */
+export async function requestLogin(
+  deps: CurationDeps,
+  input: { email: string; language: "fr" | "en"; next?: string },
+): Promise<void> {
+  const email = normalizeEmail(input.email);
+  const { user, created } = await userFor(deps, email, input.language, "contact");
+  const link = await issueToken(deps, "login", { userId: user.id, next: input.next ?? "/" }, LOGIN_TTL_MINUTES * 60_000);
+  const lang = created ? input.language : user.language;
+  const mail = await mailTo(deps, "login", email, (u) => messages.login(lang, link.url, LOGIN_TTL_MINUTES, u));
+  await commit(deps, {
+    users: created ? [user] : [],
+    issueTokens: [link.record, ...mail.tokens],
+    outbox: [mail.message],
+  });
+}
+
+/** Exchange a login token for a session (the token is used up). */
+export async function completeLogin(
+  deps: CurationDeps,
+  nonce: string,
+  subject: { userId: string; next?: string },
+): Promise<{ sessionId: string; session: Session; user: User; next: string }> {
+  const user = await deps.accounts.userById(subject.userId);
+  if (!user) throw new DomainError("gone", { fr: "Compte introuvable.", en: "Account not found." });
+  const sessionId = randomToken(32);
+  const now = deps.clock.now().toISOString();
+  const session: Session = {
+    idHash: await sha256(sessionId),
+    userId: user.id,
+    csrf: randomToken(24),
+    expiresAt: addMs(now, SESSION_DAYS * DAY),
+    createdAt: now,
+  };
+  await commit(deps, { useTokens: [nonce], sessions: [session] });
+  return { sessionId, session, user, next: subject.next ?? "/" };
+}
+
+export async function sessionFromCookie(
+  deps: Pick<CurationDeps, "accounts" | "clock">,
+  cookie: string | undefined,
+): Promise<{ user: User; session: Session } | null> {
+  if (!cookie || cookie.length > 100) return null;
+  const session = await deps.accounts.sessionByHash(await sha256(cookie), deps.clock.now().toISOString());
+  if (!session) return null;
+  const user = await deps.accounts.userById(session.userId);
+  return user ? { user, session } : null;
+}
+
+export async function logout(deps: CurationDeps, session: Session): Promise<void> {
+  await commit(deps, { deleteSessions: [session.idHash] });
+}
+
+/** `npm run staff:add -- <email>`: create a staff account, or promote a contact. */
+export async function addStaff(deps: CurationDeps, email: string): Promise<User> {
+  const normalized = normalizeEmail(email);
+  const { user } = await userFor(deps, normalized, "fr", "staff");
+  const staff: User = { ...user, role: "staff" };
+  await commit(deps, { users: [staff] });
+  return staff;
+}

@@ -1,0 +1,340 @@
+import { DomainError, notFound } from "../errors.js";
+import { messages } from "../mail/messages.js";
+import type { ChangeSet, TokenRecord } from "../ports-curation.js";
+import { pairKey } from "../ranking/types.js";
+import type { User } from "../schemas/account.js";
+import {
+  type Interest,
+  type InterestInput,
+  type Introduction,
+  type IntroductionEvent,
+  OPEN_PHASES,
+  type Phase,
+  TRANSITIONS,
+} from "../schemas/introduction.js";
+import type { OutboxMessage } from "../schemas/mail.js";
+import { type Profile, toPublicProfile } from "../schemas/profile.js";
+import { forbidden } from "./auth.js";
+import { addMs, auditEntry, type CurationDeps, commit, DAY, issueToken, langOf, mailTo, outboxMessage, unsubscribeLink } from "./curation-deps.js";
+import { explainPair, findMatches } from "./matching.js";
+import { getProfile } from "./profiles.js";
+
+export const INTRO_TTL_DAYS = 14;
+export const REMINDER_DAYS = 7;
+
+type Side = "mali" | "partner";
+
+function event(deps: CurationDeps, intro: Introduction, to: Phase, actor: string, note: string | null): IntroductionEvent {
+  return {
+    id: deps.newId(),
+    introductionId: intro.id,
+    at: deps.clock.now().toISOString(),
+    actor,
+    fromPhase: intro.phase === to ? null : intro.phase,
+    toPhase: to,
+    note,
+  };
+}
+
+async function pairProfiles(deps: CurationDeps, maliId: string, partnerId: string) {
+  const m = await getProfile(deps, maliId);
+  const p = await getProfile(deps, partnerId);
+  if (m.side !== "mali" || p.side !== "partner") {
+    throw new DomainError("validation", { fr: "Paire invalide.", en: "Invalid pair." }, [
+      { field: "maliId", code: "side", fr: "maliId doit être une planche malienne et partnerId un partenaire.", en: "maliId must be a Malian planche and partnerId a partner." },
+    ]);
+  }
+  if (m.status !== "published" || p.status !== "published") {
+    throw new DomainError("conflict", {
+      fr: "Les deux profils doivent être publiés.",
+      en: "Both profiles must be published.",
+    });
+  }
+  return { m, p };
+}
+
+/** The e-mail presenting `other` to `to`'s contact, with accept / decline links. */
+export async function invitationFor(
+  deps: CurationDeps,
+  intro: Introduction,
+  side: Side,
+  to: Profile,
+  other: Profile,
+  reminder: boolean,
+): Promise<{ message: OutboxMessage; tokens: TokenRecord[] }> {
+  const ttl = Date.parse(intro.expiresAt) - deps.clock.now().getTime();
+  const accept = await issueToken(deps, "intro_accept", { introductionId: intro.id, side }, ttl);
+  const decline = await issueToken(deps, "intro_decline", { introductionId: intro.id, side }, ttl);
+  const lang = langOf(to);
+  const mail = await mailTo(deps, reminder ? "introduction_reminder" : "introduction", to.contact.email, (u) =>
+    messages.introduction(
+      lang,
+      {
+        other: toPublicProfile(other),
+        why: lang === "fr" ? intro.why.fr : intro.why.en,
+        note: intro.note,
+        accept: accept.url,
+        decline: decline.url,
+        expiresAt: intro.expiresAt,
+        reminder,
+      },
+      u,
+    ),
+  );
+  return { message: mail.message, tokens: [accept.record, decline.record, ...mail.tokens] };
+}
+
+export async function proposeIntroduction(
+  deps: CurationDeps,
+  staff: User,
+  input: { maliId: string; partnerId: string; note: string },
+  origin: { kind: "staff" } | { kind: "interest"; interest: Interest } = { kind: "staff" },
+): Promise<Introduction> {
+  const { m, p } = await pairProfiles(deps, input.maliId, input.partnerId);
+  const settled = await deps.curation.settledPairs();
+  const existing = await deps.curation.introductions({ profileIds: [m.id] });
+  const pending = existing.some((i) => i.partnerId === p.id && i.phase === "proposed");
+  if (pending || settled.has(pairKey(m.id, p.id))) {
+    throw new DomainError("conflict", {
+      fr: "Ces deux collectivités ont déjà une mise en relation (en cours, acceptée ou déclinée).",
+      en: "These two collectivités already have an introduction (open, accepted or declined).",
+    });
+  }
+  const fr = await explainPair(deps.matching, m.id, p.id, "fr");
+  const en = await explainPair(deps.matching, m.id, p.id, "en");
+  if (fr.excluded) {
+    throw new DomainError("conflict", {
+      fr: "Ces deux collectivités sont déjà partenaires.",
+      en: "These two collectivités are already partners.",
+    });
+  }
+  const now = deps.clock.now().toISOString();
+  const intro: Introduction = {
+    id: deps.newId(),
+    maliId: m.id,
+    partnerId: p.id,
+    phase: "proposed",
+    origin: origin.kind,
+    note: input.note,
+    proposedBy: staff.id,
+    responses: { mali: "pending", partner: "pending" },
+    why: { fr: fr.explanation, en: en.explanation },
+    score: fr.score,
+    expiresAt: addMs(now, INTRO_TTL_DAYS * DAY),
+    acceptedAt: null,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const toMali = await invitationFor(deps, intro, "mali", m, p, false);
+  const toPartner = await invitationFor(deps, intro, "partner", p, m, false);
+  await commit(deps, {
+    introductions: [{ introduction: intro, expectedVersion: null }],
+    introductionEvents: [event(deps, { ...intro, phase: "proposed" }, "proposed", staff.id, input.note || null)],
+    outbox: [toMali.message, toPartner.message],
+    issueTokens: [...toMali.tokens, ...toPartner.tokens],
+    interests: origin.kind === "interest" ? [{ ...origin.interest, status: "proposed" }] : [],
+    audit: [auditEntry(deps, staff, "introduction.propose", "introduction", intro.id, { maliId: m.id, partnerId: p.id, origin: origin.kind })],
+  });
+  return intro;
+}
+
+export async function getIntroduction(deps: CurationDeps, id: string): Promise<Introduction> {
+  const intro = await deps.curation.introduction(id);
+  if (!intro) throw notFound("Mise en relation / introduction");
+  return intro;
+}
+
+/**
+ * One side answers. A decline closes the introduction for good; the second acceptance
+ * opens it and sends ONE joint e-mail revealing both contacts.
+ */
+export async function respondToIntroduction(
+  deps: CurationDeps,
+  id: string,
+  side: Side,
+  decision: "accept" | "decline",
+  actor: string,
+  usedToken: string | null,
+): Promise<Introduction> {
+  const intro = await getIntroduction(deps, id);
+  if (intro.phase !== "proposed" || intro.responses[side] !== "pending") {
+    throw new DomainError("gone", {
+      fr: "Cette mise en relation a déjà reçu votre réponse ou n'est plus ouverte.",
+      en: "This introduction already has your answer or is no longer open.",
+    });
+  }
+  if (Date.parse(intro.expiresAt) <= deps.clock.now().getTime()) {
+    throw new DomainError("gone", { fr: "Cette proposition a expiré.", en: "This proposal has expired." });
+  }
+  const m = await getProfile(deps, intro.maliId);
+  const p = await getProfile(deps, intro.partnerId);
+  const responses = { ...intro.responses, [side]: decision === "accept" ? "accepted" : "declined" } as Introduction["responses"];
+  const now = deps.clock.now().toISOString();
+  let phase: Phase = "proposed";
+  const changes: ChangeSet = { useTokens: usedToken ? [usedToken] : [] };
+  if (decision === "decline") {
+    phase = "declined";
+    const other = side === "mali" ? p : m;
+    const me = side === "mali" ? m : p;
+    const mail = await mailTo(deps, "introduction_declined", other.contact.email, (u) =>
+      messages.declined(langOf(other), me.collectivite.name, u),
+    );
+    changes.outbox = [mail.message];
+    changes.issueTokens = mail.tokens;
+  } else if (responses.mali === "accepted" && responses.partner === "accepted") {
+    phase = "accepted";
+    // One message, both recipients: each sees the other's contact at the same moment.
+    const lang = langOf(m) === "en" && langOf(p) === "en" ? "en" : "fr";
+    const u = await unsubscribeLink(deps, m.contact.email);
+    const content = messages.joint(
+      lang,
+      {
+        mali: { name: m.collectivite.name, contact: m.contact },
+        partner: { name: p.collectivite.name, contact: p.contact },
+        url: `${deps.baseUrl}/mon-espace`,
+      },
+      u.url,
+    );
+    changes.outbox = [outboxMessage(deps, "introduction_joint", [m.contact.email, p.contact.email], content, null)];
+    changes.issueTokens = [u.record];
+  }
+  const next: Introduction = {
+    ...intro,
+    responses,
+    phase,
+    acceptedAt: phase === "accepted" ? now : intro.acceptedAt,
+    version: intro.version + 1,
+    updatedAt: now,
+  };
+  changes.introductions = [{ introduction: next, expectedVersion: intro.version }];
+  changes.introductionEvents = [event(deps, intro, phase, actor, `${side}:${decision}`)];
+  await commit(deps, changes);
+  return next;
+}
+
+/** Which side of an introduction a signed-in user speaks for (staff may pick). */
+export async function sideOf(deps: CurationDeps, intro: Introduction, user: User, profileId?: string): Promise<Side> {
+  const m = await getProfile(deps, intro.maliId);
+  const p = await getProfile(deps, intro.partnerId);
+  const mine: Side[] = [];
+  if (m.ownerId === user.id) mine.push("mali");
+  if (p.ownerId === user.id) mine.push("partner");
+  if (profileId === m.id && (mine.includes("mali") || user.role === "staff")) return "mali";
+  if (profileId === p.id && (mine.includes("partner") || user.role === "staff")) return "partner";
+  if (mine.length === 1) return mine[0] as Side;
+  throw forbidden();
+}
+
+export async function changePhase(
+  deps: CurationDeps,
+  staff: User,
+  id: string,
+  phase: Phase,
+  note: string | undefined,
+): Promise<Introduction> {
+  const intro = await getIntroduction(deps, id);
+  if (!TRANSITIONS[intro.phase].includes(phase)) {
+    throw new DomainError(
+      "validation",
+      { fr: "Changement de phase impossible.", en: "Impossible phase change." },
+      [
+        {
+          field: "phase",
+          code: "transition",
+          fr: `De « ${intro.phase} », les phases possibles sont : ${TRANSITIONS[intro.phase].join(", ") || "aucune"}.`,
+          en: `From "${intro.phase}", allowed phases are: ${TRANSITIONS[intro.phase].join(", ") || "none"}.`,
+        },
+      ],
+    );
+  }
+  const next = { ...intro, phase, version: intro.version + 1, updatedAt: deps.clock.now().toISOString() };
+  await commit(deps, {
+    introductions: [{ introduction: next, expectedVersion: intro.version }],
+    introductionEvents: [event(deps, intro, phase, staff.id, note ?? null)],
+    audit: [auditEntry(deps, staff, "introduction.phase", "introduction", id, { from: intro.phase, to: phase, note: note ?? null })],
+  });
+  return next;
+}
+
+/** Best matches that have no introduction yet, across all published planches. */
+export async function suggestions(deps: CurationDeps, limit: number, lang: "fr" | "en") {
+  const introduced = await deps.curation.introducedPairs();
+  const planches = await deps.store.list({ side: "mali", status: "published", limit: 1000, offset: 0 });
+  const out: { maliId: string; partnerId: string; score: number; mali: string; partner: string; explanation: string[] }[] = [];
+  for (const m of planches.items) {
+    const { matches } = await findMatches(deps.matching, m.id, { limit: 5, lang });
+    for (const x of matches) {
+      if (introduced.has(pairKey(m.id, x.profile.id))) continue;
+      out.push({
+        maliId: m.id,
+        partnerId: x.profile.id,
+        score: x.score,
+        mali: m.collectivite.name,
+        partner: x.profile.collectivite.name,
+        explanation: x.explanation,
+      });
+    }
+  }
+  out.sort((a, b) => b.score - a.score || a.maliId.localeCompare(b.maliId) || a.partnerId.localeCompare(b.partnerId));
+  return out.slice(0, limit);
+}
+
+export async function expressInterest(
+  deps: CurationDeps,
+  user: User,
+  plancheId: string,
+  input: InterestInput,
+): Promise<Interest> {
+  const planche = await getProfile(deps, plancheId);
+  if (planche.side !== "mali" || planche.status !== "published") throw notFound("Planche");
+  const partner = await getProfile(deps, input.partnerProfileId);
+  if (partner.side !== "partner") {
+    throw new DomainError("validation", { fr: "Profil partenaire attendu.", en: "Partner profile expected." }, [
+      { field: "partnerProfileId", code: "side", fr: "Choisissez votre profil de partenaire.", en: "Choose your partner profile." },
+    ]);
+  }
+  if (partner.ownerId !== user.id && user.role !== "staff") throw forbidden();
+  const interest: Interest = {
+    id: deps.newId(),
+    plancheId,
+    partnerId: partner.id,
+    userId: user.id,
+    answers: { cooperation: input.cooperation, unclear: input.unclear, whoWeAre: input.whoWeAre },
+    status: "pending",
+    createdAt: deps.clock.now().toISOString(),
+  };
+  await commit(deps, { interests: [interest] });
+  return interest;
+}
+
+export async function dismissInterest(deps: CurationDeps, staff: User, id: string): Promise<Interest> {
+  const interest = await deps.curation.interest(id);
+  if (!interest) throw notFound("Intérêt / interest");
+  const next = { ...interest, status: "dismissed" as const };
+  await commit(deps, {
+    interests: [next],
+    audit: [auditEntry(deps, staff, "interest.dismiss", "interest", id)],
+  });
+  return next;
+}
+
+export async function proposeFromInterest(deps: CurationDeps, staff: User, id: string, note: string) {
+  const interest = await deps.curation.interest(id);
+  if (!interest || interest.status !== "pending") throw notFound("Intérêt / interest");
+  return proposeIntroduction(
+    deps,
+    staff,
+    { maliId: interest.plancheId, partnerId: interest.partnerId, note },
+    { kind: "interest", interest },
+  );
+}
+
+/** Introductions the user takes part in (through the profiles they own). */
+export async function myIntroductions(deps: CurationDeps, user: User) {
+  const mine = await deps.store.list({ ownerId: user.id, limit: 200, offset: 0 });
+  if (mine.items.length === 0) return [];
+  return deps.curation.introductions({ profileIds: mine.items.map((p) => p.id) });
+}
+
+export const isOpen = (i: Introduction) => (OPEN_PHASES as readonly string[]).includes(i.phase);

@@ -1,0 +1,121 @@
+import { DomainError } from "../errors.js";
+import { messages } from "../mail/messages.js";
+import type { ChangeSet } from "../ports-curation.js";
+import type { Quality, User } from "../schemas/account.js";
+import { type Profile, toPublicProfile } from "../schemas/profile.js";
+import { alertChangesFor } from "./alerts.js";
+import { auditEntry, type CurationDeps, commit, langOf, mailTo, profileUrl } from "./curation-deps.js";
+import { expiryFrom, getProfile } from "./profiles.js";
+
+
+function notPending(p: Profile): DomainError {
+  return new DomainError("conflict", {
+    fr: `Ce profil n'attend pas de relecture (statut : ${p.status}).`,
+    en: `This profile is not waiting for review (status: ${p.status}).`,
+  });
+}
+
+function bumped(deps: CurationDeps, p: Profile, patch: Partial<Profile>): Profile {
+  return { ...p, ...patch, version: p.version + 1, updatedAt: deps.clock.now().toISOString() } as Profile;
+}
+
+export async function approveProfile(
+  deps: CurationDeps,
+  staff: User,
+  id: string,
+  quality: Quality | undefined,
+): Promise<Profile> {
+  const p = await getProfile(deps, id);
+  if (p.status !== "pending_review") throw notPending(p);
+  const now = deps.clock.now();
+  const next = bumped(deps, p, {
+    status: "published",
+    publishedAt: now.toISOString(),
+    expiresAt: expiryFrom(now),
+  });
+  const mail = await mailTo(deps, "profile_published", p.contact.email, (u) =>
+    messages.published(langOf(p), p.collectivite.name, profileUrl(deps, p), next.expiresAt ?? "", u),
+  );
+  const alerts = await alertChangesFor(deps, next);
+  const changes: ChangeSet = {
+    profiles: [{ profile: next, expectedVersion: p.version }],
+    reviews: [
+      { id: deps.newId(), profileId: id, decision: "approved", reason: null, quality: quality ?? null, staffId: staff.id, at: now.toISOString() },
+    ],
+    outbox: [mail.message, ...(alerts.outbox ?? [])],
+    issueTokens: [...mail.tokens, ...(alerts.issueTokens ?? [])],
+    alertHits: alerts.alertHits,
+    audit: [auditEntry(deps, staff, "profile.approve", "profile", id, { quality: quality ?? null })],
+  };
+  await commit(deps, changes);
+  return next;
+}
+
+export async function returnProfile(
+  deps: CurationDeps,
+  staff: User,
+  id: string,
+  reason: string,
+  quality: Quality | undefined,
+): Promise<Profile> {
+  const p = await getProfile(deps, id);
+  if (p.status !== "pending_review") throw notPending(p);
+  const next = bumped(deps, p, { status: "draft" });
+  const mail = await mailTo(deps, "profile_returned", p.contact.email, (u) =>
+    messages.returned(langOf(p), p.collectivite.name, reason, `${deps.baseUrl}/mon-espace`, u),
+  );
+  await commit(deps, {
+    profiles: [{ profile: next, expectedVersion: p.version }],
+    reviews: [
+      { id: deps.newId(), profileId: id, decision: "returned", reason, quality: quality ?? null, staffId: staff.id, at: deps.clock.now().toISOString() },
+    ],
+    outbox: [mail.message],
+    issueTokens: mail.tokens,
+    audit: [auditEntry(deps, staff, "profile.return", "profile", id, { reason, quality: quality ?? null })],
+  });
+  return next;
+}
+
+/** Owner sends a draft for review. */
+export async function submitForReview(deps: CurationDeps, id: string): Promise<Profile> {
+  const p = await getProfile(deps, id);
+  if (p.status !== "draft") {
+    throw new DomainError("conflict", {
+      fr: "Seul un brouillon peut être envoyé en relecture.",
+      en: "Only a draft can be sent for review.",
+    });
+  }
+  const next = bumped(deps, p, { status: "pending_review" });
+  await commit(deps, { profiles: [{ profile: next, expectedVersion: p.version }] });
+  return next;
+}
+
+/** One more year of visibility; an expired profile comes back. */
+export async function renewProfile(deps: CurationDeps, actor: User | "token", id: string): Promise<Profile> {
+  const p = await getProfile(deps, id);
+  if (p.status !== "published" && !(p.status === "archived" && p.publishedAt)) {
+    throw new DomainError("conflict", {
+      fr: "Seul un profil publié (ou expiré) peut être renouvelé.",
+      en: "Only a published (or expired) profile can be renewed.",
+    });
+  }
+  const now = deps.clock.now();
+  const next = bumped(deps, p, { status: "published", expiresAt: expiryFrom(now) });
+  await commit(deps, {
+    profiles: [{ profile: next, expectedVersion: p.version }],
+    audit:
+      actor !== "token" && actor.role === "staff"
+        ? [auditEntry(deps, actor, "profile.renew", "profile", id)]
+        : [],
+  });
+  return next;
+}
+
+export async function reviewQueue(deps: CurationDeps) {
+  const page = await deps.store.list({ status: "pending_review", limit: 200, offset: 0 });
+  return Promise.all(
+    page.items.map(async (p) => ({ profile: p, reviews: await deps.curation.reviews(p.id) })),
+  );
+}
+
+export { toPublicProfile };

@@ -1,0 +1,64 @@
+import type { Context, MiddlewareHandler } from "hono";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { DomainError } from "../core/errors.js";
+import { SESSION_DAYS, sessionFromCookie } from "../core/services/auth.js";
+import type { AppEnv } from "./context.js";
+
+export const SESSION_COOKIE = "bap_session";
+const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
+
+const csrfError = () =>
+  new DomainError("forbidden", {
+    fr: "Requête refusée (protection CSRF) : rechargez la page.",
+    en: "Request refused (CSRF protection): reload the page.",
+  });
+
+/**
+ * Loads the signed-in user from the session cookie, and guards every state-changing
+ * request: a cross-site Origin is refused, and a request carrying the session cookie must
+ * also carry the session's CSRF token in `x-csrf-token` (double submit). Token links
+ * (/t/...) are exempt: the signed token is their only authority.
+ */
+export function sessionMiddleware(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const deps = c.get("deps");
+    const s = await sessionFromCookie(deps.curation, getCookie(c, SESSION_COOKIE));
+    c.set("user", s?.user ?? null);
+    c.set("session", s?.session ?? null);
+    if (!SAFE.has(c.req.method) && !c.req.path.startsWith("/t/")) {
+      const origin = c.req.header("origin");
+      if (origin && origin !== "null" && new URL(origin).host !== new URL(c.req.url).host) throw csrfError();
+      if (s && c.req.header("x-csrf-token") !== s.session.csrf) throw csrfError();
+    }
+    await next();
+  };
+}
+
+export function setSessionCookie(c: Context<AppEnv>, sessionId: string): void {
+  setCookie(c, SESSION_COOKIE, sessionId, {
+    httpOnly: true,
+    sameSite: "Lax",
+    secure: c.get("deps").secureCookies,
+    path: "/",
+    maxAge: SESSION_DAYS * 24 * 3600,
+  });
+}
+
+export function clearSessionCookie(c: Context<AppEnv>): void {
+  deleteCookie(c, SESSION_COOKIE, { path: "/" });
+}
+
+/** Fixed-window rate limit on a key; over the limit → 429 problem. */
+export async function rateLimit(c: Context<AppEnv>, key: string, max: number, windowSeconds: number) {
+  const deps = c.get("deps");
+  const n = await deps.curation.accounts.hit(key, windowSeconds, deps.curation.clock.now().getTime());
+  if (n > max) {
+    c.header("retry-after", String(windowSeconds));
+    throw new DomainError("rate_limited", {
+      fr: "Trop de demandes : réessayez plus tard.",
+      en: "Too many requests: try again later.",
+    });
+  }
+}
+
+export const clientIp = (c: Context<AppEnv>) => c.get("deps").clientIp?.(c) ?? "unknown";
