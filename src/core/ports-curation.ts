@@ -36,7 +36,14 @@ export interface ChangeSet {
   introductions?: { introduction: Introduction; expectedVersion: number | null }[];
   introductionEvents?: IntroductionEvent[];
   interests?: Interest[];
-  feedback?: { id: string; introductionId: string; side: string; months: number; level: number; at: string }[];
+  feedback?: {
+    id: string;
+    introductionId: string;
+    side: string;
+    months: number;
+    level: number;
+    at: string;
+  }[];
   alerts?: { profileId: string; settings: AlertSettings; updatedAt: string }[];
   alertHits?: { id: string; profileId: string; matchedId: string; score: number; createdAt: string }[];
   alertHitsSent?: string[];
@@ -87,7 +94,11 @@ export interface OutboxStore {
   due(now: string, limit: number): Promise<OutboxMessage[]>;
   markSent(id: string, at: string): Promise<boolean>;
   markAttemptFailed(id: string, error: string, nextAttemptAt: string, failed: boolean): Promise<void>;
-  list(filter: { status?: OutboxStatus; limit: number; offset: number }): Promise<{ items: OutboxMessage[]; total: number }>;
+  list(filter: {
+    status?: OutboxStatus;
+    limit: number;
+    offset: number;
+  }): Promise<{ items: OutboxMessage[]; total: number }>;
   retry(id: string, now: string): Promise<boolean>;
   counts(): Promise<Record<OutboxStatus, number>>;
 }

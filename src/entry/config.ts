@@ -22,7 +22,10 @@ const ConfigSchema = z.object({
     .transform((v) => v === "true" || v === "1"),
   INDEX_RETRY_SECONDS: z.coerce.number().int().min(1).default(30),
   PUBLIC_URL: z.url().optional(),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//).optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//)
+    .optional(),
   MAIL_FROM: z.string().min(3).default("Bourse aux partenaires <no-reply@bourse-aux-partenaires.local>"),
   /** Secret that signs e-mail links; generated and kept in DATA_DIR when unset. */
   TOKEN_SECRET: z.string().min(16).optional(),
@@ -52,6 +55,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     databaseFile: c.DATABASE_FILE ?? `${dir}/bourse.sqlite`,
     meiliDir: `${dir}/meilisearch`,
     outboxDir: `${dir}/outbox`,
-    publicUrl: (c.PUBLIC_URL ?? `http://${c.HOST === "0.0.0.0" ? "localhost" : c.HOST}:${c.PORT}`).replace(/\/+$/, ""),
+    publicUrl: (c.PUBLIC_URL ?? `http://${c.HOST === "0.0.0.0" ? "localhost" : c.HOST}:${c.PORT}`).replace(
+      /\/+$/,
+      "",
+    ),
   };
 }

@@ -16,6 +16,7 @@ import { SqliteOutboxStore } from "../adapters/sqlite/outbox.js";
 import { SqliteUnitOfWork } from "../adapters/sqlite/unit-of-work.js";
 import { FileMailer, NodemailerMailer } from "../adapters/mail/nodemailer-mailer.js";
 import { TokenSigner } from "../core/security/tokens.js";
+import type { Clock } from "../core/ports.js";
 import type { CurationDeps } from "../core/services/curation-deps.js";
 import { runDueJobs } from "../core/services/jobs.js";
 import { OutboxSender } from "../core/services/outbox-sender.js";
@@ -56,7 +57,11 @@ export type Log = (line: string) => void;
  * Wire the real adapters into the app: SQLite file, Meilisearch (the configured server or a
  * local process), reference data and demo seeds on first start, index catch-up.
  */
-export async function buildRuntime(config: Config, log: Log = console.log): Promise<Runtime> {
+export async function buildRuntime(
+  config: Config,
+  log: Log = console.log,
+  opts: { clock?: Clock } = {},
+): Promise<Runtime> {
   const database = openDatabase(config.databaseFile);
   let meili: LocalMeilisearch | null = null;
   try {
@@ -83,7 +88,7 @@ export async function buildRuntime(config: Config, log: Log = console.log): Prom
     const profileDeps: ProfileDeps = {
       store,
       reference,
-      clock: { now: () => new Date() },
+      clock: opts.clock ?? { now: () => new Date() },
       newId: () => randomUUID(),
       afterWrite: async () => {
         await indexSync.run();
@@ -113,7 +118,9 @@ export async function buildRuntime(config: Config, log: Log = console.log): Prom
       : new FileMailer(config.outboxDir, (line) => log(line));
     log(`[mail] delivery: ${mailer.description}`);
     const clock = profileDeps.clock;
-    const outboxSender = new OutboxSender(outboxStore, mailer, clock, config.MAIL_FROM, (m) => log(`[mail] ${m}`));
+    const outboxSender = new OutboxSender(outboxStore, mailer, clock, config.MAIL_FROM, (m) =>
+      log(`[mail] ${m}`),
+    );
     const curation: CurationDeps = {
       store,
       accounts: new SqliteAccountStore(database.db),

@@ -24,7 +24,9 @@ try {
     afterCommit: async () => {},
   } as unknown as CurationDeps;
   const user = await addStaff(deps, email);
-  console.log(`[staff] ${user.email} is staff (id ${user.id}); sign in at ${config.publicUrl} with this address.`);
+  console.log(
+    `[staff] ${user.email} is staff (id ${user.id}); sign in at ${config.publicUrl} with this address.`,
+  );
 } finally {
   database.close();
 }

@@ -1,7 +1,10 @@
 import { escapeHtml } from "../core/mail/layout.js";
 
 /** Small script-free pages for e-mail links: a confirmation form, then the outcome. */
-export function tokenPage(lang: "fr" | "en", p: { title: string; text: string; button?: string; action?: string }): string {
+export function tokenPage(
+  lang: "fr" | "en",
+  p: { title: string; text: string; button?: string; action?: string },
+): string {
   const form = p.button
     ? `<form method="post" action="${escapeHtml(p.action ?? "")}"><button type="submit">${escapeHtml(p.button)}</button></form>`
     : `<p><a href="/">${lang === "fr" ? "Aller à la Bourse aux partenaires" : "Go to the Bourse aux partenaires"}</a></p>`;

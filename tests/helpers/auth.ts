@@ -51,7 +51,12 @@ export async function signIn(
   };
 }
 
-export const as = (s: Signed, method: string, body?: unknown, headers: Record<string, string> = {}): RequestInit => ({
+export const as = (
+  s: Signed,
+  method: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): RequestInit => ({
   method,
   headers: { ...s.headers, ...headers },
   ...(body === undefined ? {} : { body: JSON.stringify(body) }),

@@ -9,6 +9,19 @@ import { buildRuntime, type Runtime } from "../../src/entry/runtime.js";
 export interface TestRuntime extends Runtime {
   dataDir: string;
   request(path: string, init?: RequestInit): Promise<Response>;
+  /** Stop and start again on the same data (a server restart). */
+  restart(): Promise<TestRuntime>;
+}
+
+/** A clock the test moves by hand. */
+export class TestClock {
+  constructor(public current = new Date()) {}
+  now(): Date {
+    return new Date(this.current.getTime());
+  }
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
 }
 
 /**
@@ -16,7 +29,7 @@ export interface TestRuntime extends Runtime {
  * temporary folder. `close()` deletes the index and the folder.
  */
 export async function startTestRuntime(
-  opts: { demo?: boolean; env?: Record<string, string> } = {},
+  opts: { demo?: boolean; env?: Record<string, string>; clock?: TestClock } = {},
 ): Promise<TestRuntime> {
   const dataDir = mkdtempSync(join(tmpdir(), "bap-rt-"));
   mkdirSync(dataDir, { recursive: true });
@@ -30,11 +43,14 @@ export async function startTestRuntime(
     SEED_DEMO: opts.demo ? "true" : "false",
     ...opts.env,
   });
-  const runtime = await buildRuntime(config, () => {});
-  return {
+  const wrap = (runtime: Runtime): TestRuntime => ({
     ...runtime,
     dataDir,
     request: (path, init) => Promise.resolve(runtime.app.request(path, init)),
+    async restart() {
+      await runtime.close();
+      return wrap(await buildRuntime(config, () => {}, { clock: opts.clock }));
+    },
     async close() {
       try {
         await runtime.search.client.deleteIndex(indexName).waitTask({ timeout: 10_000 });
@@ -44,7 +60,8 @@ export async function startTestRuntime(
       await runtime.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
-  };
+  });
+  return wrap(await buildRuntime(config, () => {}, { clock: opts.clock }));
 }
 
 export const jsonInit = (method: string, body: unknown, headers: Record<string, string> = {}) => ({

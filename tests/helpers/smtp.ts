@@ -1,4 +1,4 @@
-import { type ParsedMail, simpleParser } from "mailparser";
+import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { freePort } from "../../src/adapters/meilisearch/local-server.js";
 
@@ -8,7 +8,8 @@ export interface Received {
   subject: string;
   text: string;
   html: string;
-  headers: ParsedMail["headers"];
+  /** Header lines as received, e.g. "List-Unsubscribe: <…>". */
+  rawHeaders: string;
 }
 
 /** A real SMTP server inside the test process; it can be stopped and started again on its port. */
@@ -45,7 +46,7 @@ export class TestSmtp {
               subject: mail.subject ?? "",
               text: mail.text ?? "",
               html: typeof mail.html === "string" ? mail.html : "",
-              headers: mail.headers,
+              rawHeaders: mail.headerLines.map((h) => h.line.replace(/\r?\n\s+/g, " ")).join("\n"),
             });
             callback();
           })
@@ -72,7 +73,9 @@ export class TestSmtp {
       const m = this.received.find(pred);
       if (m) return m;
       if (Date.now() > deadline) {
-        throw new Error(`no matching e-mail within ${timeoutMs} ms; got: ${this.received.map((r) => `${r.to.join(",")}: ${r.subject}`).join(" | ")}`);
+        throw new Error(
+          `no matching e-mail within ${timeoutMs} ms; got: ${this.received.map((r) => `${r.to.join(",")}: ${r.subject}`).join(" | ")}`,
+        );
       }
       await new Promise((r) => setTimeout(r, 50));
     }

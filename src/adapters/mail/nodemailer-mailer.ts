@@ -45,7 +45,11 @@ export class NodemailerMailer implements Mailer {
  * line says so, so that nothing is silently dropped in development.
  */
 export class FileMailer implements Mailer {
-  private readonly transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  private readonly transport = nodemailer.createTransport({
+    streamTransport: true,
+    buffer: true,
+    newline: "unix",
+  });
   readonly description: string;
 
   constructor(

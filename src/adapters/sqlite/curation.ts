@@ -16,7 +16,13 @@ import {
   reviews,
 } from "./schema.js";
 
-const PARTNERED = new Set(["accepted", "first_meeting", "action_plan", "convention_signed", "implementation"]);
+const PARTNERED = new Set([
+  "accepted",
+  "first_meeting",
+  "action_plan",
+  "convention_signed",
+  "implementation",
+]);
 
 export class SqliteCurationStore implements CurationStore {
   constructor(private readonly db: Db) {}
@@ -100,7 +106,9 @@ export class SqliteCurationStore implements CurationStore {
 
   async alertSettings(profileId: string) {
     const r = this.db.select().from(alerts).where(eq(alerts.profileId, profileId)).get();
-    return r ? { mode: r.mode as AlertSettings["mode"], threshold: r.threshold, lastDigestAt: r.lastDigestAt } : null;
+    return r
+      ? { mode: r.mode as AlertSettings["mode"], threshold: r.threshold, lastDigestAt: r.lastDigestAt }
+      : null;
   }
 
   async alertSubscribers(_side: "mali" | "partner") {
@@ -110,7 +118,10 @@ export class SqliteCurationStore implements CurationStore {
       .from(alerts)
       .where(ne(alerts.mode, "off"))
       .all()
-      .map((r) => ({ profileId: r.profileId, settings: { mode: r.mode as AlertSettings["mode"], threshold: r.threshold } }));
+      .map((r) => ({
+        profileId: r.profileId,
+        settings: { mode: r.mode as AlertSettings["mode"], threshold: r.threshold },
+      }));
   }
 
   async pendingAlertHits() {

@@ -75,7 +75,11 @@ export class SqliteOutboxStore implements OutboxStore {
 
   async counts(): Promise<Record<OutboxStatus, number>> {
     const out: Record<OutboxStatus, number> = { pending: 0, sent: 0, failed: 0 };
-    for (const r of this.db.select({ s: outbox.status, n: count() }).from(outbox).groupBy(outbox.status).all()) {
+    for (const r of this.db
+      .select({ s: outbox.status, n: count() })
+      .from(outbox)
+      .groupBy(outbox.status)
+      .all()) {
       out[r.s as OutboxStatus] = r.n;
     }
     return out;

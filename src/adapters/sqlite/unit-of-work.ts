@@ -69,7 +69,8 @@ export class SqliteUnitOfWork implements UnitOfWork {
           .run();
       }
       for (const s of c.sessions ?? []) tx.insert(sessions).values(s).run();
-      if (c.deleteSessions?.length) tx.delete(sessions).where(inArray(sessions.idHash, c.deleteSessions)).run();
+      if (c.deleteSessions?.length)
+        tx.delete(sessions).where(inArray(sessions.idHash, c.deleteSessions)).run();
       for (const { profile, expectedVersion } of c.profiles ?? []) {
         const row = profileRow(profile);
         if (expectedVersion === null) {
@@ -122,14 +123,23 @@ export class SqliteUnitOfWork implements UnitOfWork {
       }
       for (const f of c.feedback ?? []) tx.insert(feedback).values(f).run();
       for (const a of c.alerts ?? []) {
-        const v = { profileId: a.profileId, mode: a.settings.mode, threshold: a.settings.threshold, updatedAt: a.updatedAt };
+        const v = {
+          profileId: a.profileId,
+          mode: a.settings.mode,
+          threshold: a.settings.threshold,
+          updatedAt: a.updatedAt,
+        };
         tx.insert(alerts)
           .values(v)
-          .onConflictDoUpdate({ target: alerts.profileId, set: { mode: v.mode, threshold: v.threshold, updatedAt: v.updatedAt } })
+          .onConflictDoUpdate({
+            target: alerts.profileId,
+            set: { mode: v.mode, threshold: v.threshold, updatedAt: v.updatedAt },
+          })
           .run();
       }
       for (const h of c.alertHits ?? []) tx.insert(alertHits).values(h).onConflictDoNothing().run();
-      if (c.alertHitsSent?.length) tx.update(alertHits).set({ sentAt: at }).where(inArray(alertHits.id, c.alertHitsSent)).run();
+      if (c.alertHitsSent?.length)
+        tx.update(alertHits).set({ sentAt: at }).where(inArray(alertHits.id, c.alertHitsSent)).run();
       for (const d of c.alertDigestAt ?? []) {
         tx.update(alerts).set({ lastDigestAt: d.at }).where(eq(alerts.profileId, d.profileId)).run();
       }
@@ -139,7 +149,10 @@ export class SqliteUnitOfWork implements UnitOfWork {
           .values({ ...m, to: JSON.stringify(m.to), headers: JSON.stringify(m.headers) })
           .run();
       }
-      for (const a of c.audit ?? []) tx.insert(audit).values({ ...a, detail: JSON.stringify(a.detail) }).run();
+      for (const a of c.audit ?? [])
+        tx.insert(audit)
+          .values({ ...a, detail: JSON.stringify(a.detail) })
+          .run();
     });
   }
 }

@@ -38,7 +38,11 @@ export const messages = {
   login(lang: Lang, link: string, minutes: number, unsubscribe: string): MailContent {
     return render(
       lang,
-      L(lang, "Votre lien de connexion — Bourse aux partenaires", "Your sign-in link — Bourse aux partenaires"),
+      L(
+        lang,
+        "Votre lien de connexion — Bourse aux partenaires",
+        "Your sign-in link — Bourse aux partenaires",
+      ),
       [
         { p: L(lang, "Bonjour,", "Hello,") },
         {
@@ -131,7 +135,8 @@ export const messages = {
       { heading: L(lang, "Pourquoi cette proposition", "Why this match") },
       { list: p.why },
     ];
-    if (p.note) blocks.push({ heading: L(lang, "Mot de l'équipe", "A note from the staff") }, { quote: p.note });
+    if (p.note)
+      blocks.push({ heading: L(lang, "Mot de l'équipe", "A note from the staff") }, { quote: p.note });
     blocks.push(
       {
         p: L(
@@ -262,7 +267,11 @@ export const messages = {
 
   alert(
     lang: Lang,
-    p: { forName: string; matches: { profile: PublicProfile; score: number; url: string; why: string[] }[]; weekly: boolean },
+    p: {
+      forName: string;
+      matches: { profile: PublicProfile; score: number; url: string; why: string[] }[];
+      weekly: boolean;
+    },
     unsubscribe: string,
   ): MailContent {
     const blocks: Block[] = [
@@ -291,7 +300,11 @@ export const messages = {
       lang,
       p.weekly
         ? L(lang, "Vos correspondances de la semaine", "Your matches of the week")
-        : L(lang, `Nouvelle correspondance : ${p.matches[0]?.profile.collectivite.name ?? ""}`, `New match: ${p.matches[0]?.profile.collectivite.name ?? ""}`),
+        : L(
+            lang,
+            `Nouvelle correspondance : ${p.matches[0]?.profile.collectivite.name ?? ""}`,
+            `New match: ${p.matches[0]?.profile.collectivite.name ?? ""}`,
+          ),
       blocks,
       unsubscribe,
     );

@@ -61,9 +61,16 @@ export async function requestLogin(
 ): Promise<void> {
   const email = normalizeEmail(input.email);
   const { user, created } = await userFor(deps, email, input.language, "contact");
-  const link = await issueToken(deps, "login", { userId: user.id, next: input.next ?? "/" }, LOGIN_TTL_MINUTES * 60_000);
+  const link = await issueToken(
+    deps,
+    "login",
+    { userId: user.id, next: input.next ?? "/" },
+    LOGIN_TTL_MINUTES * 60_000,
+  );
   const lang = created ? input.language : user.language;
-  const mail = await mailTo(deps, "login", email, (u) => messages.login(lang, link.url, LOGIN_TTL_MINUTES, u));
+  const mail = await mailTo(deps, "login", email, (u) =>
+    messages.login(lang, link.url, LOGIN_TTL_MINUTES, u),
+  );
   await commit(deps, {
     users: created ? [user] : [],
     issueTokens: [link.record, ...mail.tokens],

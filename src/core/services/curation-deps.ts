@@ -1,6 +1,13 @@
 import type { Lang } from "../mail/layout.js";
 import type { Clock, IdGenerator, ProfileStore } from "../ports.js";
-import type { AccountStore, ChangeSet, CurationStore, OutboxStore, TokenRecord, UnitOfWork } from "../ports-curation.js";
+import type {
+  AccountStore,
+  ChangeSet,
+  CurationStore,
+  OutboxStore,
+  TokenRecord,
+  UnitOfWork,
+} from "../ports-curation.js";
 import type { AuditEntry, User } from "../schemas/account.js";
 import type { MailContent, OutboxMessage } from "../schemas/mail.js";
 import type { Profile } from "../schemas/profile.js";
@@ -49,7 +56,13 @@ export async function issueToken(
   const nonce = randomToken(18);
   const token = await deps.signer.sign(purpose, nonce);
   return {
-    record: { nonce, purpose, subject: JSON.stringify(subject), expiresAt: addMs(now, ttlMs), createdAt: now },
+    record: {
+      nonce,
+      purpose,
+      subject: JSON.stringify(subject),
+      expiresAt: addMs(now, ttlMs),
+      createdAt: now,
+    },
     url: `${deps.baseUrl}/t/${purpose}/${token}`,
     token,
   };

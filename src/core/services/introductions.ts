@@ -15,7 +15,18 @@ import {
 import type { OutboxMessage } from "../schemas/mail.js";
 import { type Profile, toPublicProfile } from "../schemas/profile.js";
 import { forbidden } from "./auth.js";
-import { addMs, auditEntry, type CurationDeps, commit, DAY, issueToken, langOf, mailTo, outboxMessage, unsubscribeLink } from "./curation-deps.js";
+import {
+  addMs,
+  auditEntry,
+  type CurationDeps,
+  commit,
+  DAY,
+  issueToken,
+  langOf,
+  mailTo,
+  outboxMessage,
+  unsubscribeLink,
+} from "./curation-deps.js";
 import { explainPair, findMatches } from "./matching.js";
 import { getProfile } from "./profiles.js";
 
@@ -24,7 +35,13 @@ export const REMINDER_DAYS = 7;
 
 type Side = "mali" | "partner";
 
-function event(deps: CurationDeps, intro: Introduction, to: Phase, actor: string, note: string | null): IntroductionEvent {
+function event(
+  deps: CurationDeps,
+  intro: Introduction,
+  to: Phase,
+  actor: string,
+  note: string | null,
+): IntroductionEvent {
   return {
     id: deps.newId(),
     introductionId: intro.id,
@@ -41,7 +58,12 @@ async function pairProfiles(deps: CurationDeps, maliId: string, partnerId: strin
   const p = await getProfile(deps, partnerId);
   if (m.side !== "mali" || p.side !== "partner") {
     throw new DomainError("validation", { fr: "Paire invalide.", en: "Invalid pair." }, [
-      { field: "maliId", code: "side", fr: "maliId doit être une planche malienne et partnerId un partenaire.", en: "maliId must be a Malian planche and partnerId a partner." },
+      {
+        field: "maliId",
+        code: "side",
+        fr: "maliId doit être une planche malienne et partnerId un partenaire.",
+        en: "maliId must be a Malian planche and partnerId a partner.",
+      },
     ]);
   }
   if (m.status !== "published" || p.status !== "published") {
@@ -66,20 +88,24 @@ export async function invitationFor(
   const accept = await issueToken(deps, "intro_accept", { introductionId: intro.id, side }, ttl);
   const decline = await issueToken(deps, "intro_decline", { introductionId: intro.id, side }, ttl);
   const lang = langOf(to);
-  const mail = await mailTo(deps, reminder ? "introduction_reminder" : "introduction", to.contact.email, (u) =>
-    messages.introduction(
-      lang,
-      {
-        other: toPublicProfile(other),
-        why: lang === "fr" ? intro.why.fr : intro.why.en,
-        note: intro.note,
-        accept: accept.url,
-        decline: decline.url,
-        expiresAt: intro.expiresAt,
-        reminder,
-      },
-      u,
-    ),
+  const mail = await mailTo(
+    deps,
+    reminder ? "introduction_reminder" : "introduction",
+    to.contact.email,
+    (u) =>
+      messages.introduction(
+        lang,
+        {
+          other: toPublicProfile(other),
+          why: lang === "fr" ? intro.why.fr : intro.why.en,
+          note: intro.note,
+          accept: accept.url,
+          decline: decline.url,
+          expiresAt: intro.expiresAt,
+          reminder,
+        },
+        u,
+      ),
   );
   return { message: mail.message, tokens: [accept.record, decline.record, ...mail.tokens] };
 }
@@ -130,11 +156,19 @@ export async function proposeIntroduction(
   const toPartner = await invitationFor(deps, intro, "partner", p, m, false);
   await commit(deps, {
     introductions: [{ introduction: intro, expectedVersion: null }],
-    introductionEvents: [event(deps, { ...intro, phase: "proposed" }, "proposed", staff.id, input.note || null)],
+    introductionEvents: [
+      event(deps, { ...intro, phase: "proposed" }, "proposed", staff.id, input.note || null),
+    ],
     outbox: [toMali.message, toPartner.message],
     issueTokens: [...toMali.tokens, ...toPartner.tokens],
     interests: origin.kind === "interest" ? [{ ...origin.interest, status: "proposed" }] : [],
-    audit: [auditEntry(deps, staff, "introduction.propose", "introduction", intro.id, { maliId: m.id, partnerId: p.id, origin: origin.kind })],
+    audit: [
+      auditEntry(deps, staff, "introduction.propose", "introduction", intro.id, {
+        maliId: m.id,
+        partnerId: p.id,
+        origin: origin.kind,
+      }),
+    ],
   });
   return intro;
 }
@@ -169,7 +203,10 @@ export async function respondToIntroduction(
   }
   const m = await getProfile(deps, intro.maliId);
   const p = await getProfile(deps, intro.partnerId);
-  const responses = { ...intro.responses, [side]: decision === "accept" ? "accepted" : "declined" } as Introduction["responses"];
+  const responses = {
+    ...intro.responses,
+    [side]: decision === "accept" ? "accepted" : "declined",
+  } as Introduction["responses"];
   const now = deps.clock.now().toISOString();
   let phase: Phase = "proposed";
   const changes: ChangeSet = { useTokens: usedToken ? [usedToken] : [] };
@@ -196,7 +233,9 @@ export async function respondToIntroduction(
       },
       u.url,
     );
-    changes.outbox = [outboxMessage(deps, "introduction_joint", [m.contact.email, p.contact.email], content, null)];
+    changes.outbox = [
+      outboxMessage(deps, "introduction_joint", [m.contact.email, p.contact.email], content, null),
+    ];
     changes.issueTokens = [u.record];
   }
   const next: Introduction = {
@@ -214,7 +253,12 @@ export async function respondToIntroduction(
 }
 
 /** Which side of an introduction a signed-in user speaks for (staff may pick). */
-export async function sideOf(deps: CurationDeps, intro: Introduction, user: User, profileId?: string): Promise<Side> {
+export async function sideOf(
+  deps: CurationDeps,
+  intro: Introduction,
+  user: User,
+  profileId?: string,
+): Promise<Side> {
   const m = await getProfile(deps, intro.maliId);
   const p = await getProfile(deps, intro.partnerId);
   const mine: Side[] = [];
@@ -252,7 +296,13 @@ export async function changePhase(
   await commit(deps, {
     introductions: [{ introduction: next, expectedVersion: intro.version }],
     introductionEvents: [event(deps, intro, phase, staff.id, note ?? null)],
-    audit: [auditEntry(deps, staff, "introduction.phase", "introduction", id, { from: intro.phase, to: phase, note: note ?? null })],
+    audit: [
+      auditEntry(deps, staff, "introduction.phase", "introduction", id, {
+        from: intro.phase,
+        to: phase,
+        note: note ?? null,
+      }),
+    ],
   });
   return next;
 }
@@ -261,7 +311,14 @@ export async function changePhase(
 export async function suggestions(deps: CurationDeps, limit: number, lang: "fr" | "en") {
   const introduced = await deps.curation.introducedPairs();
   const planches = await deps.store.list({ side: "mali", status: "published", limit: 1000, offset: 0 });
-  const out: { maliId: string; partnerId: string; score: number; mali: string; partner: string; explanation: string[] }[] = [];
+  const out: {
+    maliId: string;
+    partnerId: string;
+    score: number;
+    mali: string;
+    partner: string;
+    explanation: string[];
+  }[] = [];
   for (const m of planches.items) {
     const { matches } = await findMatches(deps.matching, m.id, { limit: 5, lang });
     for (const x of matches) {
@@ -276,7 +333,9 @@ export async function suggestions(deps: CurationDeps, limit: number, lang: "fr" 
       });
     }
   }
-  out.sort((a, b) => b.score - a.score || a.maliId.localeCompare(b.maliId) || a.partnerId.localeCompare(b.partnerId));
+  out.sort(
+    (a, b) => b.score - a.score || a.maliId.localeCompare(b.maliId) || a.partnerId.localeCompare(b.partnerId),
+  );
   return out.slice(0, limit);
 }
 
@@ -290,9 +349,18 @@ export async function expressInterest(
   if (planche.side !== "mali" || planche.status !== "published") throw notFound("Planche");
   const partner = await getProfile(deps, input.partnerProfileId);
   if (partner.side !== "partner") {
-    throw new DomainError("validation", { fr: "Profil partenaire attendu.", en: "Partner profile expected." }, [
-      { field: "partnerProfileId", code: "side", fr: "Choisissez votre profil de partenaire.", en: "Choose your partner profile." },
-    ]);
+    throw new DomainError(
+      "validation",
+      { fr: "Profil partenaire attendu.", en: "Partner profile expected." },
+      [
+        {
+          field: "partnerProfileId",
+          code: "side",
+          fr: "Choisissez votre profil de partenaire.",
+          en: "Choose your partner profile.",
+        },
+      ],
+    );
   }
   if (partner.ownerId !== user.id && user.role !== "staff") throw forbidden();
   const interest: Interest = {

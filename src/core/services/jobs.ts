@@ -2,7 +2,17 @@ import { messages } from "../mail/messages.js";
 import type { ChangeSet } from "../ports-curation.js";
 import { FEEDBACK_LEVELS, type Introduction } from "../schemas/introduction.js";
 import { type Profile, toPublicProfile } from "../schemas/profile.js";
-import { addMonths, auditEntry, type CurationDeps, commit, DAY, issueToken, langOf, mailTo, profileUrl } from "./curation-deps.js";
+import {
+  addMonths,
+  auditEntry,
+  type CurationDeps,
+  commit,
+  DAY,
+  issueToken,
+  langOf,
+  mailTo,
+  profileUrl,
+} from "./curation-deps.js";
 import { INTRO_TTL_DAYS, invitationFor, REMINDER_DAYS } from "./introductions.js";
 import { getProfile } from "./profiles.js";
 
@@ -47,7 +57,11 @@ export async function runDueJobs(deps: CurationDeps): Promise<Record<string, num
       if (!intro.acceptedAt) continue;
       for (const months of FOLLOW_UP_MONTHS) {
         if (now.toISOString() >= addMonths(intro.acceptedAt, months)) {
-          await once(`followup:${months}:${intro.id}`, async () => followUp(deps, intro, months), "followUps");
+          await once(
+            `followup:${months}:${intro.id}`,
+            async () => followUp(deps, intro, months),
+            "followUps",
+          );
         }
       }
     }
@@ -70,18 +84,36 @@ export async function runDueJobs(deps: CurationDeps): Promise<Record<string, num
   for (const [profileId, list] of byProfile) {
     const settings = await deps.curation.alertSettings(profileId);
     if (!settings || settings.mode !== "weekly") continue;
-    if (settings.lastDigestAt && now.getTime() < Date.parse(settings.lastDigestAt) + DIGEST_DAYS * DAY) continue;
-    await once(`digest:${profileId}:${nowIso.slice(0, 10)}`, async () => digest(deps, profileId, list), "digests");
+    if (settings.lastDigestAt && now.getTime() < Date.parse(settings.lastDigestAt) + DIGEST_DAYS * DAY)
+      continue;
+    await once(
+      `digest:${profileId}:${nowIso.slice(0, 10)}`,
+      async () => digest(deps, profileId, list),
+      "digests",
+    );
   }
   return counts;
 }
 
 async function expireIntro(deps: CurationDeps, intro: Introduction): Promise<ChangeSet> {
-  const next = { ...intro, phase: "expired" as const, version: intro.version + 1, updatedAt: deps.clock.now().toISOString() };
+  const next = {
+    ...intro,
+    phase: "expired" as const,
+    version: intro.version + 1,
+    updatedAt: deps.clock.now().toISOString(),
+  };
   return {
     introductions: [{ introduction: next, expectedVersion: intro.version }],
     introductionEvents: [
-      { id: deps.newId(), introductionId: intro.id, at: next.updatedAt, actor: "system", fromPhase: intro.phase, toPhase: "expired", note: null },
+      {
+        id: deps.newId(),
+        introductionId: intro.id,
+        at: next.updatedAt,
+        actor: "system",
+        fromPhase: intro.phase,
+        toPhase: "expired",
+        note: null,
+      },
     ],
   };
 }
@@ -92,7 +124,14 @@ async function remindIntro(deps: CurationDeps, intro: Introduction): Promise<Cha
   const changes: Required<Pick<ChangeSet, "outbox" | "issueTokens">> = { outbox: [], issueTokens: [] };
   for (const side of ["mali", "partner"] as const) {
     if (intro.responses[side] !== "pending") continue;
-    const mail = await invitationFor(deps, intro, side, side === "mali" ? m : p, side === "mali" ? p : m, true);
+    const mail = await invitationFor(
+      deps,
+      intro,
+      side,
+      side === "mali" ? m : p,
+      side === "mali" ? p : m,
+      true,
+    );
     changes.outbox.push(mail.message);
     changes.issueTokens.push(...mail.tokens);
   }
@@ -109,7 +148,12 @@ async function followUp(deps: CurationDeps, intro: Introduction, months: number)
   ] as const) {
     const links: { level: number; url: string }[] = [];
     for (const level of FEEDBACK_LEVELS) {
-      const t = await issueToken(deps, "feedback", { introductionId: intro.id, side, months, level }, 60 * DAY);
+      const t = await issueToken(
+        deps,
+        "feedback",
+        { introductionId: intro.id, side, months, level },
+        60 * DAY,
+      );
       changes.issueTokens.push(t.record);
       links.push({ level, url: t.url });
     }
@@ -131,7 +175,12 @@ async function expiryNotice(deps: CurationDeps, p: Profile): Promise<ChangeSet> 
 }
 
 async function expireProfile(deps: CurationDeps, p: Profile): Promise<ChangeSet> {
-  const next = { ...p, status: "archived" as const, version: p.version + 1, updatedAt: deps.clock.now().toISOString() };
+  const next = {
+    ...p,
+    status: "archived" as const,
+    version: p.version + 1,
+    updatedAt: deps.clock.now().toISOString(),
+  };
   return {
     profiles: [{ profile: next, expectedVersion: p.version }],
     audit: [auditEntry(deps, "system", "profile.expire", "profile", p.id)],
@@ -144,7 +193,9 @@ async function digest(
   hits: { id: string; matchedId: string; score: number }[],
 ): Promise<ChangeSet> {
   const owner = await getProfile(deps, profileId);
-  const matched = (await deps.store.getMany(hits.map((h) => h.matchedId))).filter((x) => x.status === "published");
+  const matched = (await deps.store.getMany(hits.map((h) => h.matchedId))).filter(
+    (x) => x.status === "published",
+  );
   const lang = langOf(owner);
   const mail = await mailTo(deps, "match_digest", owner.contact.email, (u) =>
     messages.alert(
@@ -156,7 +207,12 @@ async function digest(
           .map((h) => ({ h, prof: matched.find((x) => x.id === h.matchedId) }))
           .filter((x): x is { h: (typeof hits)[number]; prof: Profile } => Boolean(x.prof))
           .sort((a, b) => b.h.score - a.h.score)
-          .map((x) => ({ profile: toPublicProfile(x.prof), score: x.h.score, url: profileUrl(deps, x.prof), why: [] })),
+          .map((x) => ({
+            profile: toPublicProfile(x.prof),
+            score: x.h.score,
+            url: profileUrl(deps, x.prof),
+            why: [],
+          })),
       },
       u,
     ),

@@ -36,7 +36,12 @@ export async function deliverDue(
       const attempts = message.attempts + 1;
       const failed = attempts >= MAX_ATTEMPTS;
       const next = new Date(clock.now().getTime() + backoffMs(attempts)).toISOString();
-      await outbox.markAttemptFailed(message.id, err instanceof Error ? err.message : String(err), next, failed);
+      await outbox.markAttemptFailed(
+        message.id,
+        err instanceof Error ? err.message : String(err),
+        next,
+        failed,
+      );
       if (failed) report.failed++;
       else report.retried++;
       // The server is likely down: leave the rest for the next round rather than hammer it.

@@ -7,7 +7,6 @@ import { alertChangesFor } from "./alerts.js";
 import { auditEntry, type CurationDeps, commit, langOf, mailTo, profileUrl } from "./curation-deps.js";
 import { expiryFrom, getProfile } from "./profiles.js";
 
-
 function notPending(p: Profile): DomainError {
   return new DomainError("conflict", {
     fr: `Ce profil n'attend pas de relecture (statut : ${p.status}).`,
@@ -40,7 +39,15 @@ export async function approveProfile(
   const changes: ChangeSet = {
     profiles: [{ profile: next, expectedVersion: p.version }],
     reviews: [
-      { id: deps.newId(), profileId: id, decision: "approved", reason: null, quality: quality ?? null, staffId: staff.id, at: now.toISOString() },
+      {
+        id: deps.newId(),
+        profileId: id,
+        decision: "approved",
+        reason: null,
+        quality: quality ?? null,
+        staffId: staff.id,
+        at: now.toISOString(),
+      },
     ],
     outbox: [mail.message, ...(alerts.outbox ?? [])],
     issueTokens: [...mail.tokens, ...(alerts.issueTokens ?? [])],
@@ -67,7 +74,15 @@ export async function returnProfile(
   await commit(deps, {
     profiles: [{ profile: next, expectedVersion: p.version }],
     reviews: [
-      { id: deps.newId(), profileId: id, decision: "returned", reason, quality: quality ?? null, staffId: staff.id, at: deps.clock.now().toISOString() },
+      {
+        id: deps.newId(),
+        profileId: id,
+        decision: "returned",
+        reason,
+        quality: quality ?? null,
+        staffId: staff.id,
+        at: deps.clock.now().toISOString(),
+      },
     ],
     outbox: [mail.message],
     issueTokens: mail.tokens,

@@ -7,7 +7,14 @@ import { getIntroduction, respondToIntroduction } from "./introductions.js";
 import { getProfile } from "./profiles.js";
 import { renewProfile } from "./review.js";
 
-export const TOKEN_PURPOSES = ["login", "intro_accept", "intro_decline", "feedback", "renew", "unsubscribe"] as const;
+export const TOKEN_PURPOSES = [
+  "login",
+  "intro_accept",
+  "intro_decline",
+  "feedback",
+  "renew",
+  "unsubscribe",
+] as const;
 export type TokenPurpose = (typeof TOKEN_PURPOSES)[number];
 
 /** Tokens that can be used again (unsubscribing twice is harmless). */
@@ -52,10 +59,20 @@ export async function describeToken(
       const other = await getProfile(deps, subject.side === "mali" ? intro.partnerId : intro.maliId);
       const accept = purpose === "intro_accept";
       return {
-        title: accept ? L(lang, "Accepter la mise en relation", "Accept the introduction") : L(lang, "Décliner la mise en relation", "Decline the introduction"),
+        title: accept
+          ? L(lang, "Accepter la mise en relation", "Accept the introduction")
+          : L(lang, "Décliner la mise en relation", "Decline the introduction"),
         text: accept
-          ? L(lang, `Vous acceptez d'être mis en relation avec ${other.collectivite.name}. Vos coordonnées ne seront transmises que si l'autre partie accepte aussi.`, `You accept an introduction to ${other.collectivite.name}. Your contact details are shared only if the other side accepts too.`)
-          : L(lang, `Vous déclinez la mise en relation avec ${other.collectivite.name}. Ce choix est définitif.`, `You decline the introduction to ${other.collectivite.name}. This is final.`),
+          ? L(
+              lang,
+              `Vous acceptez d'être mis en relation avec ${other.collectivite.name}. Vos coordonnées ne seront transmises que si l'autre partie accepte aussi.`,
+              `You accept an introduction to ${other.collectivite.name}. Your contact details are shared only if the other side accepts too.`,
+            )
+          : L(
+              lang,
+              `Vous déclinez la mise en relation avec ${other.collectivite.name}. Ce choix est définitif.`,
+              `You decline the introduction to ${other.collectivite.name}. This is final.`,
+            ),
         button: accept ? L(lang, "J'accepte", "I accept") : L(lang, "Je décline", "I decline"),
       };
     }
@@ -70,13 +87,21 @@ export async function describeToken(
     case "renew":
       return {
         title: L(lang, "Renouveler le profil", "Renew the profile"),
-        text: L(lang, "Votre profil restera visible 12 mois de plus.", "Your profile will stay visible 12 more months."),
+        text: L(
+          lang,
+          "Votre profil restera visible 12 mois de plus.",
+          "Your profile will stay visible 12 more months.",
+        ),
         button: L(lang, "Renouveler", "Renew"),
       };
     case "unsubscribe":
       return {
         title: L(lang, "Se désabonner", "Unsubscribe"),
-        text: L(lang, `Plus aucune alerte de correspondance pour ${String(subject.email)}.`, `No more match alerts for ${String(subject.email)}.`),
+        text: L(
+          lang,
+          `Plus aucune alerte de correspondance pour ${String(subject.email)}.`,
+          `No more match alerts for ${String(subject.email)}.`,
+        ),
         button: L(lang, "Me désabonner", "Unsubscribe me"),
       };
   }
@@ -86,26 +111,48 @@ export type TokenOutcome =
   | { kind: "session"; sessionId: string; next: string; message: { fr: string; en: string } }
   | { kind: "done"; message: { fr: string; en: string } };
 
-export async function performToken(deps: CurationDeps, purpose: TokenPurpose, token: string): Promise<TokenOutcome> {
+export async function performToken(
+  deps: CurationDeps,
+  purpose: TokenPurpose,
+  token: string,
+): Promise<TokenOutcome> {
   const { nonce, subject } = await open(deps, purpose, token);
   switch (purpose) {
     case "login": {
       const s = await completeLogin(deps, nonce, subject as { userId: string; next?: string });
-      return { kind: "session", sessionId: s.sessionId, next: s.next, message: { fr: "Vous êtes connecté.", en: "You are signed in." } };
+      return {
+        kind: "session",
+        sessionId: s.sessionId,
+        next: s.next,
+        message: { fr: "Vous êtes connecté.", en: "You are signed in." },
+      };
     }
     case "intro_accept":
     case "intro_decline": {
       const side = subject.side === "partner" ? "partner" : "mali";
       const decision = purpose === "intro_accept" ? "accept" : "decline";
-      const intro = await respondToIntroduction(deps, String(subject.introductionId), side, decision, `link:${side}`, nonce);
+      const intro = await respondToIntroduction(
+        deps,
+        String(subject.introductionId),
+        side,
+        decision,
+        `link:${side}`,
+        nonce,
+      );
       return {
         kind: "done",
         message:
           decision === "decline"
             ? { fr: "Votre refus est enregistré. Merci.", en: "Your answer is recorded. Thank you." }
             : intro.phase === "accepted"
-              ? { fr: "Les deux parties ont accepté : vous allez recevoir les coordonnées par e-mail.", en: "Both sides accepted: you will receive the contact details by e-mail." }
-              : { fr: "Votre accord est enregistré. Nous attendons la réponse de l'autre partie.", en: "Your acceptance is recorded. We are waiting for the other side." },
+              ? {
+                  fr: "Les deux parties ont accepté : vous allez recevoir les coordonnées par e-mail.",
+                  en: "Both sides accepted: you will receive the contact details by e-mail.",
+                }
+              : {
+                  fr: "Votre accord est enregistré. Nous attendons la réponse de l'autre partie.",
+                  en: "Your acceptance is recorded. We are waiting for the other side.",
+                },
       };
     }
     case "feedback": {
@@ -116,14 +163,26 @@ export async function performToken(deps: CurationDeps, purpose: TokenPurpose, to
       if (already.some((f) => f.side === side && f.months === months)) throw gone();
       await commit(deps, {
         useTokens: [nonce],
-        feedback: [{ id: deps.newId(), introductionId, side, months, level: Number(subject.level), at: deps.clock.now().toISOString() }],
+        feedback: [
+          {
+            id: deps.newId(),
+            introductionId,
+            side,
+            months,
+            level: Number(subject.level),
+            at: deps.clock.now().toISOString(),
+          },
+        ],
       });
       return { kind: "done", message: { fr: "Merci pour votre réponse.", en: "Thank you for your answer." } };
     }
     case "renew": {
       await renewProfile(deps, "token", String(subject.profileId));
       await commit(deps, { useTokens: [nonce] });
-      return { kind: "done", message: { fr: "Profil renouvelé pour 12 mois.", en: "Profile renewed for 12 months." } };
+      return {
+        kind: "done",
+        message: { fr: "Profil renouvelé pour 12 mois.", en: "Profile renewed for 12 months." },
+      };
     }
     case "unsubscribe": {
       const email = String(subject.email).toLowerCase();
@@ -131,9 +190,16 @@ export async function performToken(deps: CurationDeps, purpose: TokenPurpose, to
       const now = deps.clock.now().toISOString();
       const alerts = all.items
         .filter((p) => p.contact.email.toLowerCase() === email)
-        .map((p) => ({ profileId: p.id, settings: { mode: "off" as const, threshold: 0.6 }, updatedAt: now }));
+        .map((p) => ({
+          profileId: p.id,
+          settings: { mode: "off" as const, threshold: 0.6 },
+          updatedAt: now,
+        }));
       await commit(deps, { alerts });
-      return { kind: "done", message: { fr: "Vous ne recevrez plus d'alertes.", en: "You will receive no more alerts." } };
+      return {
+        kind: "done",
+        message: { fr: "Vous ne recevrez plus d'alertes.", en: "You will receive no more alerts." },
+      };
     }
   }
 }

@@ -18,7 +18,11 @@ const login = createRoute({
   summary: "Send a sign-in link by e-mail (single use, 20 minutes)",
   description: "Answers 202 whether or not the address is known. Rate-limited per address and per client.",
   request: { body: { content: { "application/json": { schema: LoginRequestSchema } }, required: true } },
-  responses: { 202: json(any, "Link sent if the address is valid"), ...problemResponses, 429: { description: "Too many requests" } },
+  responses: {
+    202: json(any, "Link sent if the address is valid"),
+    ...problemResponses,
+    429: { description: "Too many requests" },
+  },
 });
 
 const logoutRoute = createRoute({

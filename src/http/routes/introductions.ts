@@ -31,7 +31,10 @@ const respond = createRoute({
   path: "/api/introductions/{id}/respond",
   tags: ["introductions"],
   summary: "Accept or decline from the web page (same effect as the e-mail links)",
-  request: { params: Id, body: { content: { "application/json": { schema: RespondSchema } }, required: true } },
+  request: {
+    params: Id,
+    body: { content: { "application/json": { schema: RespondSchema } }, required: true },
+  },
   responses: { 200: json(any, "Recorded"), ...problemResponses },
 });
 
@@ -40,7 +43,10 @@ const interest = createRoute({
   path: "/api/profiles/{id}/interest",
   tags: ["introductions"],
   summary: "Express interest in a published planche (goes to the staff queue)",
-  request: { params: Id, body: { content: { "application/json": { schema: InterestSchema } }, required: true } },
+  request: {
+    params: Id,
+    body: { content: { "application/json": { schema: InterestSchema } }, required: true },
+  },
   responses: { 201: json(any, "Recorded"), ...problemResponses },
 });
 
@@ -54,7 +60,11 @@ export function registerIntroductionRoutes(app: OpenAPIHono<AppEnv>): void {
     const isStaff = user.role === "staff";
     const mine = m.ownerId === user.id || p.ownerId === user.id;
     if (!isStaff && !mine) throw forbidden();
-    const revealed = intro.phase !== "proposed" && intro.phase !== "declined" && intro.phase !== "expired" && intro.acceptedAt !== null;
+    const revealed =
+      intro.phase !== "proposed" &&
+      intro.phase !== "declined" &&
+      intro.phase !== "expired" &&
+      intro.acceptedAt !== null;
     return c.json(
       {
         ...intro,
@@ -81,7 +91,12 @@ export function registerIntroductionRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(interest, async (c) => {
     const user = requireUser(c.get("user"));
     await rateLimit(c, `interest:${user.id}`, 10, 3600);
-    const i = await expressInterest(c.get("deps").curation, user, c.req.valid("param").id, c.req.valid("json"));
+    const i = await expressInterest(
+      c.get("deps").curation,
+      user,
+      c.req.valid("param").id,
+      c.req.valid("json"),
+    );
     return c.json(i as never, 201);
   });
 }

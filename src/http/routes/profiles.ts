@@ -132,7 +132,10 @@ const extra = {
     path: "/api/profiles/{id}/alerts",
     tags: ["alerts"],
     summary: "Opt in to match alerts: at once or weekly, above a score threshold",
-    request: { ...Id, body: { content: { "application/json": { schema: AlertSettingsSchema } }, required: true } },
+    request: {
+      ...Id,
+      body: { content: { "application/json": { schema: AlertSettingsSchema } }, required: true },
+    },
     responses: { 200: json(AlertSettingsSchema, "Saved"), ...problemResponses },
   }),
 };
@@ -228,4 +231,3 @@ export function registerProfileRoutes(app: OpenAPIHono<AppEnv>): void {
     return c.json((await setAlerts(deps.curation, id, c.req.valid("json"))) as never, 200);
   });
 }
-

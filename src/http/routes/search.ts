@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
 import { SearchQuerySchema } from "../../core/schemas/search.js";
 import { DomainError } from "../../core/errors.js";
+import { requireStaff } from "../../core/services/auth.js";
 import type { AppEnv } from "../context.js";
 import { json, problemResponses } from "../openapi-schemas.js";
 
@@ -33,6 +34,8 @@ const search = createRoute({
 export function registerSearchRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(search, async (c) => {
     const q = c.req.valid("query");
+    // Only staff look beyond the published directory.
+    if (q.status !== "published") requireStaff(c.get("user"));
     try {
       const result = await c.get("deps").search.search(q);
       return c.json(result as never, 200);

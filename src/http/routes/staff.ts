@@ -22,21 +22,60 @@ const Id = z.object({ id: z.string().min(1).max(64) });
 const body = <T extends z.ZodType>(schema: T) => ({
   body: { content: { "application/json": { schema } }, required: true },
 });
-const ok = (d: string) => ({ 200: json(any, d), ...problemResponses, 401: { description: "Not signed in" }, 403: { description: "Not staff" } });
+const ok = (d: string) => ({
+  200: json(any, d),
+  ...problemResponses,
+  401: { description: "Not signed in" },
+  403: { description: "Not staff" },
+});
 
 const routes = {
-  queue: createRoute({ method: "get", path: "/api/staff/review-queue", tags, summary: "Profiles waiting for review (with contact)", responses: ok("Queue") }),
-  approve: createRoute({ method: "post", path: "/api/staff/profiles/{id}/approve", tags, summary: "Publish a profile, with an optional quality score", request: { params: Id, ...body(ApproveSchema) }, responses: ok("Published") }),
-  sendBack: createRoute({ method: "post", path: "/api/staff/profiles/{id}/return", tags, summary: "Send a profile back to its owner with a reason (e-mailed)", request: { params: Id, ...body(ReturnSchema) }, responses: ok("Returned") }),
+  queue: createRoute({
+    method: "get",
+    path: "/api/staff/review-queue",
+    tags,
+    summary: "Profiles waiting for review (with contact)",
+    responses: ok("Queue"),
+  }),
+  approve: createRoute({
+    method: "post",
+    path: "/api/staff/profiles/{id}/approve",
+    tags,
+    summary: "Publish a profile, with an optional quality score",
+    request: { params: Id, ...body(ApproveSchema) },
+    responses: ok("Published"),
+  }),
+  sendBack: createRoute({
+    method: "post",
+    path: "/api/staff/profiles/{id}/return",
+    tags,
+    summary: "Send a profile back to its owner with a reason (e-mailed)",
+    request: { params: Id, ...body(ReturnSchema) },
+    responses: ok("Returned"),
+  }),
   suggestions: createRoute({
     method: "get",
     path: "/api/staff/suggestions",
     tags,
     summary: "Best matches that have no introduction yet, with their explanation",
-    request: { query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(30), lang: z.enum(["fr", "en"]).default("fr") }).strict() },
+    request: {
+      query: z
+        .object({
+          limit: z.coerce.number().int().min(1).max(200).default(30),
+          lang: z.enum(["fr", "en"]).default("fr"),
+        })
+        .strict(),
+    },
     responses: ok("Suggestions"),
   }),
-  propose: createRoute({ method: "post", path: "/api/staff/introductions", tags, summary: "Propose an introduction (both sides get an e-mail with accept / decline links)", request: body(ProposeSchema), responses: { ...ok("Proposed"), 201: json(any, "Proposed") } }),
+  propose: createRoute({
+    method: "post",
+    path: "/api/staff/introductions",
+    tags,
+    summary: "Propose an introduction (both sides get an e-mail with accept / decline links)",
+    request: body(ProposeSchema),
+    responses: { ...ok("Proposed"), 201: json(any, "Proposed") },
+  }),
   board: createRoute({
     method: "get",
     path: "/api/staff/introductions",
@@ -45,32 +84,77 @@ const routes = {
     request: { query: z.object({ phase: z.enum(PHASES).optional() }).strict() },
     responses: ok("Board"),
   }),
-  phase: createRoute({ method: "post", path: "/api/staff/introductions/{id}/phase", tags, summary: "Move an introduction to its next phase (dated, with who)", request: { params: Id, ...body(PhaseChangeSchema) }, responses: ok("Moved") }),
+  phase: createRoute({
+    method: "post",
+    path: "/api/staff/introductions/{id}/phase",
+    tags,
+    summary: "Move an introduction to its next phase (dated, with who)",
+    request: { params: Id, ...body(PhaseChangeSchema) },
+    responses: ok("Moved"),
+  }),
   interests: createRoute({
     method: "get",
     path: "/api/staff/interests",
     tags,
     summary: "Expressions of interest waiting for staff",
-    request: { query: z.object({ status: z.enum(["pending", "proposed", "dismissed"]).default("pending") }).strict() },
+    request: {
+      query: z.object({ status: z.enum(["pending", "proposed", "dismissed"]).default("pending") }).strict(),
+    },
     responses: ok("Interests"),
   }),
-  interestPropose: createRoute({ method: "post", path: "/api/staff/interests/{id}/propose", tags, summary: "Turn an expression of interest into an introduction", request: { params: Id, ...body(z.object({ note: z.string().trim().max(2000).default("") }).strict()) }, responses: { ...ok("Proposed"), 201: json(any, "Proposed") } }),
-  interestDismiss: createRoute({ method: "post", path: "/api/staff/interests/{id}/dismiss", tags, summary: "Dismiss an expression of interest", request: { params: Id }, responses: ok("Dismissed") }),
+  interestPropose: createRoute({
+    method: "post",
+    path: "/api/staff/interests/{id}/propose",
+    tags,
+    summary: "Turn an expression of interest into an introduction",
+    request: { params: Id, ...body(z.object({ note: z.string().trim().max(2000).default("") }).strict()) },
+    responses: { ...ok("Proposed"), 201: json(any, "Proposed") },
+  }),
+  interestDismiss: createRoute({
+    method: "post",
+    path: "/api/staff/interests/{id}/dismiss",
+    tags,
+    summary: "Dismiss an expression of interest",
+    request: { params: Id },
+    responses: ok("Dismissed"),
+  }),
   outbox: createRoute({
     method: "get",
     path: "/api/staff/outbox",
     tags,
     summary: "Outgoing e-mails: sent, pending, failed",
-    request: { query: z.object({ status: z.enum(["pending", "sent", "failed"]).optional(), limit: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).default(0) }).strict() },
+    request: {
+      query: z
+        .object({
+          status: z.enum(["pending", "sent", "failed"]).optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+          offset: z.coerce.number().int().min(0).default(0),
+        })
+        .strict(),
+    },
     responses: ok("Outbox"),
   }),
-  retry: createRoute({ method: "post", path: "/api/staff/outbox/{id}/retry", tags, summary: "Retry a failed e-mail", request: { params: Id }, responses: ok("Queued again") }),
+  retry: createRoute({
+    method: "post",
+    path: "/api/staff/outbox/{id}/retry",
+    tags,
+    summary: "Retry a failed e-mail",
+    request: { params: Id },
+    responses: ok("Queued again"),
+  }),
   audit: createRoute({
     method: "get",
     path: "/api/staff/audit",
     tags,
     summary: "Audit log of staff actions",
-    request: { query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).default(0) }).strict() },
+    request: {
+      query: z
+        .object({
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+          offset: z.coerce.number().int().min(0).default(0),
+        })
+        .strict(),
+    },
     responses: ok("Audit log"),
   }),
 };
@@ -110,7 +194,10 @@ export function registerStaffRoutes(app: OpenAPIHono<AppEnv>): void {
     const { phase } = c.req.valid("query");
     const items = await d(c).curation.introductions({ phase });
     const names = new Map(
-      (await d(c).store.getMany([...new Set(items.flatMap((i) => [i.maliId, i.partnerId]))])).map((p) => [p.id, p.collectivite.name]),
+      (await d(c).store.getMany([...new Set(items.flatMap((i) => [i.maliId, i.partnerId]))])).map((p) => [
+        p.id,
+        p.collectivite.name,
+      ]),
     );
     const byPhase: Record<string, unknown[]> = Object.fromEntries(PHASES.map((p) => [p, []]));
     for (const i of items) {
@@ -142,14 +229,35 @@ export function registerStaffRoutes(app: OpenAPIHono<AppEnv>): void {
     const page = await d(c).outbox.list(q);
     // Bodies stay out: they hold single-use links (sign-in, accept) that only the recipient may use.
     const items = page.items.map(({ text: _t, html: _h, headers: _x, ...meta }) => meta);
-    return c.json({ items, total: page.total, limit: q.limit, offset: q.offset, counts: await d(c).outbox.counts() } as never, 200);
+    return c.json(
+      {
+        items,
+        total: page.total,
+        limit: q.limit,
+        offset: q.offset,
+        counts: await d(c).outbox.counts(),
+      } as never,
+      200,
+    );
   });
   app.openapi(routes.retry, async (c) => {
     const staff = requireStaff(c.get("user"));
     const ok = await d(c).outbox.retry(c.req.valid("param").id, d(c).clock.now().toISOString());
     if (!ok) throw notFound("Message en échec / failed message");
     await d(c).uow.commit(
-      { audit: [{ id: d(c).newId(), at: d(c).clock.now().toISOString(), actorId: staff.id, action: "outbox.retry", targetType: "outbox", targetId: c.req.valid("param").id, detail: {} }] },
+      {
+        audit: [
+          {
+            id: d(c).newId(),
+            at: d(c).clock.now().toISOString(),
+            actorId: staff.id,
+            action: "outbox.retry",
+            targetType: "outbox",
+            targetId: c.req.valid("param").id,
+            detail: {},
+          },
+        ],
+      },
       d(c).clock.now().toISOString(),
     );
     void c.get("deps").deliverMail();

@@ -1,7 +1,12 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { DomainError } from "../../core/errors.js";
-import { describeToken, performToken, TOKEN_PURPOSES, type TokenPurpose } from "../../core/services/token-actions.js";
+import {
+  describeToken,
+  performToken,
+  TOKEN_PURPOSES,
+  type TokenPurpose,
+} from "../../core/services/token-actions.js";
 import type { AppEnv } from "../context.js";
 import { requestLang, toDomainError } from "../problem.js";
 import { clientIp, rateLimit, setSessionCookie } from "../session.js";
@@ -20,8 +25,12 @@ function errorPage(c: Context<AppEnv>, err: unknown): Response {
   const d = toDomainError(err);
   if (!d) throw err;
   const lang = requestLang(c);
-  const status = d.code === "gone" ? 410 : d.code === "not_found" ? 404 : d.code === "rate_limited" ? 429 : 400;
-  return c.html(tokenPage(lang, { title: lang === "fr" ? "Lien inutilisable" : "Unusable link", text: d.detail[lang] }), status);
+  const status =
+    d.code === "gone" ? 410 : d.code === "not_found" ? 404 : d.code === "rate_limited" ? 429 : 400;
+  return c.html(
+    tokenPage(lang, { title: lang === "fr" ? "Lien inutilisable" : "Unusable link", text: d.detail[lang] }),
+    status,
+  );
 }
 
 /**
@@ -49,7 +58,9 @@ export function registerTokenRoutes(app: OpenAPIHono<AppEnv>): void {
         setSessionCookie(c, outcome.sessionId);
         return c.redirect(outcome.next, 303);
       }
-      return c.html(tokenPage(lang, { title: lang === "fr" ? "C'est fait" : "Done", text: outcome.message[lang] }));
+      return c.html(
+        tokenPage(lang, { title: lang === "fr" ? "C'est fait" : "Done", text: outcome.message[lang] }),
+      );
     } catch (err) {
       return errorPage(c, err);
     }
