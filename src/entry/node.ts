@@ -1,19 +1,13 @@
-import { existsSync } from "node:fs";
 import { serve } from "@hono/node-server";
-import { serveStatic } from "@hono/node-server/serve-static";
 import { parseConfig } from "./config.js";
 import { buildRuntime } from "./runtime.js";
-
-const WEB_DIST = "./web/dist";
+import { serveWebApp, WEB_DIST } from "./web.js";
 
 async function main(): Promise<void> {
   const config = parseConfig(process.env);
   const runtime = await buildRuntime(config);
   const { app } = runtime;
-  if (existsSync(WEB_DIST)) {
-    app.use("/*", serveStatic({ root: WEB_DIST }));
-    app.get("*", serveStatic({ path: `${WEB_DIST}/index.html` }));
-  } else {
+  if (!serveWebApp(app, WEB_DIST)) {
     console.log(`[web] ${WEB_DIST} not built: run "npm run build" to serve the web application`);
   }
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {

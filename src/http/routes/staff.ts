@@ -12,6 +12,7 @@ import {
   suggestions,
 } from "../../core/services/introductions.js";
 import { approveProfile, returnProfile, reviewQueue } from "../../core/services/review.js";
+import { computeStats } from "../../core/services/stats.js";
 import type { AppEnv } from "../context.js";
 import { json, problemResponses } from "../openapi-schemas.js";
 import { rateLimit } from "../session.js";
@@ -142,6 +143,7 @@ const routes = {
     request: { params: Id },
     responses: ok("Queued again"),
   }),
+  stats: createRoute({ method: "get", path: "/api/staff/stats", tags, summary: "Statistics: profiles by région and sector, unmet needs, coverage, pipeline", responses: ok("Statistics") }),
   audit: createRoute({
     method: "get",
     path: "/api/staff/audit",
@@ -262,6 +264,11 @@ export function registerStaffRoutes(app: OpenAPIHono<AppEnv>): void {
     );
     void c.get("deps").deliverMail();
     return c.json({ ok: true } as never, 200);
+  });
+  app.openapi(routes.stats, async (c) => {
+    requireStaff(c.get("user"));
+    const deps = c.get("deps");
+    return c.json((await computeStats({ store: deps.profiles.store, curation: d(c).curation, reference: deps.reference })) as never, 200);
   });
   app.openapi(routes.audit, async (c) => {
     requireStaff(c.get("user"));
