@@ -154,11 +154,17 @@ async function subjectAndCandidates(deps: MatchingDeps, id: string) {
     throw new DomainError("not_found", { fr: "Profil archivé.", en: "Archived profile." });
   }
   const otherSide = subject.side === "mali" ? "partner" : "mali";
+  // Pairs settled through introductions (accepted or declined) are filtered out by the engine.
+  const settled = deps.settledPairs ? await deps.settledPairs() : new Map<string, string>();
+  const settledWith = [...settled.keys()]
+    .map((k) => k.split("|") as [string, string])
+    .filter(([m, p]) => m === subject.id || p === subject.id)
+    .map(([m, p]) => (m === subject.id ? p : m));
   const ids = await deps.search.candidateIds({
     side: otherSide,
     text: candidateText(subject),
     sectors: profileSectors(subject),
-    excludeIds: [subject.id],
+    excludeIds: [subject.id, ...settledWith],
     limit: deps.candidatePool ?? 500,
   });
   const candidates = (await deps.store.getMany(ids)).filter(

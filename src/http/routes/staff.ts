@@ -171,11 +171,13 @@ export function registerStaffRoutes(app: OpenAPIHono<AppEnv>): void {
   });
   app.openapi(routes.approve, async (c) => {
     const staff = requireStaff(c.get("user"));
+    await rateLimit(c, `mail:${staff.id}`, 300, 3600);
     const p = await approveProfile(d(c), staff, c.req.valid("param").id, c.req.valid("json").quality);
     return c.json({ id: p.id, status: p.status, expiresAt: p.expiresAt } as never, 200);
   });
   app.openapi(routes.sendBack, async (c) => {
     const staff = requireStaff(c.get("user"));
+    await rateLimit(c, `mail:${staff.id}`, 300, 3600);
     const { reason, quality } = c.req.valid("json");
     const p = await returnProfile(d(c), staff, c.req.valid("param").id, reason, quality);
     return c.json({ id: p.id, status: p.status } as never, 200);
