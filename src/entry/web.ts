@@ -28,7 +28,10 @@ const HTML_HEADERS = {
   "referrer-policy": "same-origin",
 };
 /** Vite names assets by content hash: they never change under the same name. */
-const ASSET_HEADERS = { "cache-control": "public, max-age=31536000, immutable", "x-content-type-options": "nosniff" };
+const ASSET_HEADERS = {
+  "cache-control": "public, max-age=31536000, immutable",
+  "x-content-type-options": "nosniff",
+};
 const OTHER_HEADERS = { "cache-control": "public, max-age=3600", "x-content-type-options": "nosniff" };
 
 /** Run a static handler and add headers only when it served a file (not on fall-through). */

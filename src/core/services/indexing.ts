@@ -2,6 +2,7 @@ import type { ProfileStore, SearchIndex } from "../ports.js";
 import type { Profile } from "../schemas/profile.js";
 import type { SearchDocument } from "../schemas/search.js";
 import { TAXONOMY } from "../taxonomy.js";
+import { SerialRunner } from "./serial.js";
 
 const LABELS = new Map(TAXONOMY.map((d) => [d.code as string, [d.fr, d.en]]));
 
@@ -92,33 +93,17 @@ export async function syncIndex(
  * of starting a second concurrent one.
  */
 export class IndexSync {
-  private running: Promise<SyncReport> | null = null;
-  private again = false;
+  private readonly runner: SerialRunner<SyncReport>;
 
-  constructor(
-    private readonly store: ProfileStore,
-    private readonly index: SearchIndex,
-    private readonly log: (msg: string) => void = () => {},
-  ) {}
+  constructor(store: ProfileStore, index: SearchIndex, log: (msg: string) => void = () => {}) {
+    this.runner = new SerialRunner(async () => {
+      const result = await syncIndex(store, index);
+      if (result.failed) log(`search index behind (will retry): ${result.error}`);
+      return { result, more: false, failed: result.failed };
+    });
+  }
 
   run(): Promise<SyncReport> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = (async () => {
-      let report: SyncReport;
-      do {
-        this.again = false;
-        report = await syncIndex(this.store, this.index);
-        if (report.failed) {
-          this.log(`search index behind (will retry): ${report.error}`);
-          break;
-        }
-      } while (this.again);
-      this.running = null;
-      return report;
-    })();
-    return this.running;
+    return this.runner.run();
   }
 }

@@ -1,5 +1,6 @@
 import type { Clock } from "../ports.js";
 import type { Mailer, OutboxStore } from "../ports-curation.js";
+import { SerialRunner } from "./serial.js";
 
 export const MAX_ATTEMPTS = 8;
 
@@ -53,42 +54,31 @@ export async function deliverDue(
 
 /** Serialises delivery rounds: a kick during a round asks for one more round. */
 export class OutboxSender {
-  private running: Promise<DeliveryReport> | null = null;
-  private again = false;
+  private readonly runner: SerialRunner<DeliveryReport>;
 
   constructor(
-    private readonly outbox: OutboxStore,
-    private readonly mailer: Mailer,
-    private readonly clock: Clock,
-    private readonly from: string,
-    private readonly log: (m: string) => void = () => {},
-  ) {}
+    outbox: OutboxStore,
+    mailer: Mailer,
+    clock: Clock,
+    from: string,
+    log: (m: string) => void = () => {},
+  ) {
+    this.runner = new SerialRunner(
+      async () => {
+        const result = await deliverDue(outbox, mailer, clock, from);
+        const failed = result.retried + result.failed > 0;
+        if (failed) log(`delivery failed, will retry (${mailer.description})`);
+        return { result, more: result.sent > 0, failed };
+      },
+      (acc, r) => ({
+        sent: (acc?.sent ?? 0) + r.sent,
+        retried: (acc?.retried ?? 0) + r.retried,
+        failed: (acc?.failed ?? 0) + r.failed,
+      }),
+    );
+  }
 
   kick(): Promise<DeliveryReport> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = (async () => {
-      const total: DeliveryReport = { sent: 0, retried: 0, failed: 0 };
-      try {
-        do {
-          this.again = false;
-          const r = await deliverDue(this.outbox, this.mailer, this.clock, this.from);
-          total.sent += r.sent;
-          total.retried += r.retried;
-          total.failed += r.failed;
-          if (r.retried + r.failed > 0) {
-            this.log(`delivery failed, will retry (${this.mailer.description})`);
-            break;
-          }
-          if (r.sent === 0) break;
-        } while (true);
-      } finally {
-        this.running = null;
-      }
-      return total;
-    })();
-    return this.running;
+    return this.runner.run();
   }
 }

@@ -5,7 +5,14 @@ import { DOMAIN_CODES } from "../taxonomy.js";
 export interface Stats {
   totals: { planches: number; partners: number; introductions: number };
   /** Published planches and partners' preferred areas, per Malian région (with its centre). */
-  byRegion: { code: string; name: string; lat: number | null; lon: number | null; planches: number; partnersInterested: number }[];
+  byRegion: {
+    code: string;
+    name: string;
+    lat: number | null;
+    lon: number | null;
+    planches: number;
+    partnersInterested: number;
+  }[];
   /** Per sector: planches that need it (a PDESC priority) and partners that offer it. */
   bySector: { sector: string; needs: number; offers: number; sought: number }[];
   /** Sectors asked for by planches that no published partner offers. */
@@ -19,7 +26,11 @@ export interface Stats {
 export async function computeStats(deps: {
   store: ProfileStore;
   curation: CurationStore;
-  reference: ReferenceData & { allMali(): Promise<{ pcode: string; level: string; name: string; lat: number | null; lon: number | null }[]> };
+  reference: ReferenceData & {
+    allMali(): Promise<
+      { pcode: string; level: string; name: string; lat: number | null; lon: number | null }[]
+    >;
+  };
 }): Promise<Stats> {
   const published = (await deps.store.list({ status: "published", limit: 100_000, offset: 0 })).items;
   const planches = published.filter((p) => p.side === "mali");
@@ -34,7 +45,9 @@ export async function computeStats(deps: {
     lon: r.lon,
     planches: planches.filter((p) => (p.collectivite.regionCode ?? "") === r.pcode).length,
     partnersInterested: partners.filter(
-      (p) => p.side === "partner" && [...p.preferredAreas, ...p.diaspora.map((d) => d.originCode)].some((a) => a.startsWith(r.pcode)),
+      (p) =>
+        p.side === "partner" &&
+        [...p.preferredAreas, ...p.diaspora.map((d) => d.originCode)].some((a) => a.startsWith(r.pcode)),
     ).length,
   }));
 
@@ -51,7 +64,8 @@ export async function computeStats(deps: {
   for (const i of intros) introductionsByPhase[i.phase] = (introductionsByPhase[i.phase] ?? 0) + 1;
   const feedback: Record<string, number> = {};
   for (const i of intros) {
-    for (const f of await deps.curation.feedbackFor(i.id)) feedback[String(f.level)] = (feedback[String(f.level)] ?? 0) + 1;
+    for (const f of await deps.curation.feedbackFor(i.id))
+      feedback[String(f.level)] = (feedback[String(f.level)] ?? 0) + 1;
   }
 
   return {

@@ -143,7 +143,13 @@ const routes = {
     request: { params: Id },
     responses: ok("Queued again"),
   }),
-  stats: createRoute({ method: "get", path: "/api/staff/stats", tags, summary: "Statistics: profiles by région and sector, unmet needs, coverage, pipeline", responses: ok("Statistics") }),
+  stats: createRoute({
+    method: "get",
+    path: "/api/staff/stats",
+    tags,
+    summary: "Statistics: profiles by région and sector, unmet needs, coverage, pipeline",
+    responses: ok("Statistics"),
+  }),
   audit: createRoute({
     method: "get",
     path: "/api/staff/audit",
@@ -270,7 +276,14 @@ export function registerStaffRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(routes.stats, async (c) => {
     requireStaff(c.get("user"));
     const deps = c.get("deps");
-    return c.json((await computeStats({ store: deps.profiles.store, curation: d(c).curation, reference: deps.reference })) as never, 200);
+    return c.json(
+      (await computeStats({
+        store: deps.profiles.store,
+        curation: d(c).curation,
+        reference: deps.reference,
+      })) as never,
+      200,
+    );
   });
   app.openapi(routes.audit, async (c) => {
     requireStaff(c.get("user"));
