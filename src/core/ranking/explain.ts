@@ -18,8 +18,8 @@ function list(codes: readonly DomainCode[], lang: "fr" | "en"): string {
   return `${labels.slice(0, -1).join(", ")}${and}${labels[labels.length - 1]}`;
 }
 
-const fmt = (n: number, lang: "fr" | "en") =>
-  new Intl.NumberFormat(lang === "fr" ? "fr-FR" : "en-GB").format(Math.round(n)).replace(/\u202f/g, " ");
+const NUMBER = { fr: new Intl.NumberFormat("fr-FR"), en: new Intl.NumberFormat("en-GB") };
+const fmt = (n: number, lang: "fr" | "en") => NUMBER[lang].format(Math.round(n)).replace(/\u202f/g, " ");
 
 export interface ExplainInput {
   viewer: "mali" | "partner";
@@ -108,9 +108,12 @@ export function explain(x: ExplainInput): Explanation[] {
     });
   }
 
-  const ml = LEVEL_LABEL[x.m.collectivite.level] ?? LEVEL_LABEL.other!;
+  const ml =
+    x.m.collectivite.refCode === "ML09"
+      ? { fr: "district", en: "district" }
+      : (LEVEL_LABEL[x.m.collectivite.level] ?? LEVEL_LABEL.other!);
   const pl = LEVEL_LABEL[x.p.collectivite.level] ?? LEVEL_LABEL.other!;
-  if (x.size.level >= 1) {
+  if (x.size.level >= 1 && ml.fr === pl.fr) {
     out.push({
       factor: "size",
       fr: `Même niveau : ${ml.fr} – ${pl.fr}.`,

@@ -34,10 +34,33 @@ export interface DomainMatch {
   sharedThemes: DomainCode[];
 }
 
+/** Words are computed once per profile object, not once per pair: ranking 50k candidates reuses them. */
+const offerWordsCache = new WeakMap<PartnerSide, Set<string>>();
+const aspectWordsCache = new WeakMap<MaliSide, string[][]>();
+
+function offerWordsOf(p: PartnerSide): Set<string> {
+  let w = offerWordsCache.get(p);
+  if (!w) {
+    w = new Set(tokens([p.offerDescription, p.presentation].join(" ")));
+    offerWordsCache.set(p, w);
+  }
+  return w;
+}
+
+function aspectWordsOf(m: MaliSide): string[][] {
+  let w = aspectWordsCache.get(m);
+  if (!w) {
+    w = m.priorities.map((x) => tokens(`${x.aspect} ${x.actors}`));
+    aspectWordsCache.set(m, w);
+  }
+  return w;
+}
+
 export function domainMatch(m: MaliSide, p: PartnerSide, w: RankingWeights["domain"]): DomainMatch {
   const offered = new Set<string>(p.expertiseOffered);
   const sought = new Set<string>(p.themesSought);
-  const offerWords = new Set(tokens([p.offerDescription, p.presentation].join(" ")));
+  const offerWords = offerWordsOf(p);
+  const aspectWords = aspectWordsOf(m);
   const weights = priorityWeights(m.priorities.length, w.priorityDecay);
   const metByExpertise: DomainCode[] = [];
   const metByThemes: DomainCode[] = [];
@@ -52,7 +75,7 @@ export function domainMatch(m: MaliSide, p: PartnerSide, w: RankingWeights["doma
       metByThemes.push(prio.sector);
     } else {
       // The aspect's own words against the partner's offer: the second, weaker signal.
-      s = w.textCeiling * overlap(tokens(`${prio.aspect} ${prio.actors}`), offerWords);
+      s = w.textCeiling * overlap(aspectWords[i] ?? [], offerWords);
     }
     forMali += (weights[i] ?? 0) * s;
   });
@@ -147,7 +170,15 @@ const LEVEL_FIT: Record<string, Record<string, number>> = {
   commune: { commune: 1, epci: 0.8, other: 0.6, departement: 0.35, region: 0.2, cercle: 0.5 },
   cercle: { departement: 1, epci: 0.9, commune: 0.6, other: 0.6, region: 0.6, cercle: 1 },
   region: { region: 1, departement: 0.7, other: 0.6, epci: 0.4, commune: 0.25, cercle: 0.6 },
+  /** The District de Bamako is a région on paper but a capital city in practice. */
+  district: { commune: 0.9, epci: 1, departement: 0.7, region: 0.8, other: 0.7, cercle: 0.6 },
 };
+
+/** P-code of the District de Bamako (its six communes keep the commune level). */
+const BAMAKO_DISTRICT = "ML09";
+
+const effectiveLevel = (m: MaliSide) =>
+  m.collectivite.refCode === BAMAKO_DISTRICT ? "district" : m.collectivite.level;
 
 export interface SizeMatch {
   score: number;
@@ -157,7 +188,7 @@ export interface SizeMatch {
 }
 
 export function sizeMatch(m: MaliSide, p: PartnerSide, w: RankingWeights["size"]): SizeMatch {
-  const level = LEVEL_FIT[m.collectivite.level]?.[p.collectivite.level] ?? 0.5;
+  const level = LEVEL_FIT[effectiveLevel(m)]?.[p.collectivite.level] ?? 0.5;
   const a = m.collectivite.population;
   const b = p.collectivite.population;
   let population = w.unknownPopulation;

@@ -1,4 +1,4 @@
-import { explain } from "./explain.js";
+import { type ExplainInput, explain } from "./explain.js";
 import {
   domainMatch,
   experienceOf,
@@ -12,17 +12,13 @@ import { type MaliSide, type PairScore, type PartnerSide, type RankingContext, p
 
 const round = (x: number) => Math.round(x * 10_000) / 10_000;
 
-/**
- * Score one (planche, partner) pair, seen by `viewer`. Pure: same inputs, same output.
- * Each side's fit with the other's wishes is scored on its own; the harmonic mean of the
- * two keeps a match one side would refuse from ranking high.
- */
-export function scorePair(
-  m: MaliSide,
-  p: PartnerSide,
-  ctx: RankingContext,
-  viewer: "mali" | "partner",
-): PairScore {
+interface Scored {
+  result: Omit<PairScore, "explanation">;
+  parts: Omit<ExplainInput, "viewer" | "ctx">;
+}
+
+/** Everything but the sentences: cheap enough to run on every candidate. */
+function score(m: MaliSide, p: PartnerSide, ctx: RankingContext): Scored {
   const w = ctx.weights;
   const domain = domainMatch(m, p, w.domain);
   const region = regionMatch(m, p, ctx);
@@ -43,42 +39,48 @@ export function scorePair(
     w.fitForPartner.region * region.score +
     w.fitForPartner.size * size.score;
   const reciprocal = harmonic(fitForMali, fitForPartner);
-  const score = reciprocal * (1 - w.exposure + w.exposure * exposure);
+  const total = reciprocal * (1 - w.exposure + w.exposure * exposure);
   const excluded = ctx.excludedPairs.get(pairKey(m.id, p.id)) ?? null;
+  const high = Math.max(fitForMali, fitForPartner);
 
   return {
-    maliId: m.id,
-    partnerId: p.id,
-    score: excluded ? 0 : round(score),
-    factors: {
-      domain: round((domain.forMali + domain.forPartner) / 2),
-      region: round(region.score),
-      size: round(size.score),
-      ties: round((exposure + experience) / 2),
-      wishes: round(wishes),
-      fitForMali: round(fitForMali),
-      fitForPartner: round(fitForPartner),
-      reciprocity: round(
-        Math.max(fitForMali, fitForPartner) === 0
-          ? 0
-          : Math.min(fitForMali, fitForPartner) / Math.max(fitForMali, fitForPartner),
-      ),
+    result: {
+      maliId: m.id,
+      partnerId: p.id,
+      score: excluded ? 0 : round(total),
+      factors: {
+        domain: round((domain.forMali + domain.forPartner) / 2),
+        region: round(region.score),
+        size: round(size.score),
+        ties: round((exposure + experience) / 2),
+        wishes: round(wishes),
+        fitForMali: round(fitForMali),
+        fitForPartner: round(fitForPartner),
+        reciprocity: round(high === 0 ? 0 : Math.min(fitForMali, fitForPartner) / high),
+      },
+      excluded,
     },
-    explanation: explain({
-      viewer,
-      m,
-      p,
-      domain,
-      region,
-      size,
-      malianPartners,
-      partnerTies,
-      fitForMali,
-      fitForPartner,
-      ctx,
-    }),
-    excluded,
+    parts: { m, p, domain, region, size, malianPartners, partnerTies, fitForMali, fitForPartner },
   };
+}
+
+const explained = (s: Scored, ctx: RankingContext, viewer: "mali" | "partner"): PairScore => ({
+  ...s.result,
+  explanation: explain({ ...s.parts, viewer, ctx }),
+});
+
+/**
+ * Score one (planche, partner) pair, seen by `viewer`. Pure: same inputs, same output.
+ * Each side's fit with the other's wishes is scored on its own; the harmonic mean of the
+ * two keeps a match one side would refuse from ranking high.
+ */
+export function scorePair(
+  m: MaliSide,
+  p: PartnerSide,
+  ctx: RankingContext,
+  viewer: "mali" | "partner",
+): PairScore {
+  return explained(score(m, p, ctx), ctx, viewer);
 }
 
 export interface RankedCandidate<T> {
@@ -87,9 +89,23 @@ export interface RankedCandidate<T> {
 }
 
 /**
+ * A stable, well-spread number per (subject, candidate): equal scores then break in an order
+ * that differs from one subject to the next, instead of always favouring the same ids.
+ */
+function tieBreak(subjectId: string, candidateId: string): number {
+  let h = 0x811c9dc5;
+  const s = `${subjectId}|${candidateId}`;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/**
  * Rank candidates of the other side for one profile. Excluded pairs (already partnered or
- * declined) are dropped. Ties in score break on the candidate's id, so the input order
- * never changes the output.
+ * declined) are dropped. Equal scores break on a hash of the pair, then on the id, so the
+ * input order never changes the output. Only the returned candidates are explained.
  */
 export function rankCandidates<T extends MaliSide | PartnerSide>(
   subject: MaliSide | PartnerSide,
@@ -97,20 +113,22 @@ export function rankCandidates<T extends MaliSide | PartnerSide>(
   ctx: RankingContext,
   limit = 20,
 ): RankedCandidate<T>[] {
-  const scored: RankedCandidate<T>[] = [];
+  const viewer = subject.side;
+  const scored: { candidate: T; s: Scored; tb: number }[] = [];
   for (const c of candidates) {
     if (c.side === subject.side || c.id === subject.id) continue;
-    const result =
+    const s =
       subject.side === "mali"
-        ? scorePair(subject, c as PartnerSide, ctx, "mali")
-        : scorePair(c as MaliSide, subject as PartnerSide, ctx, "partner");
-    if (result.excluded) continue;
-    scored.push({ candidate: c, result });
+        ? score(subject, c as PartnerSide, ctx)
+        : score(c as MaliSide, subject as PartnerSide, ctx);
+    if (s.result.excluded) continue;
+    scored.push({ candidate: c, s, tb: tieBreak(subject.id, c.id) });
   }
   scored.sort(
     (a, b) =>
-      b.result.score - a.result.score ||
+      b.s.result.score - a.s.result.score ||
+      a.tb - b.tb ||
       (a.candidate.id < b.candidate.id ? -1 : a.candidate.id > b.candidate.id ? 1 : 0),
   );
-  return scored.slice(0, limit);
+  return scored.slice(0, limit).map((x) => ({ candidate: x.candidate, result: explained(x.s, ctx, viewer) }));
 }
