@@ -1,5 +1,6 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
+import { compress } from "hono/compress";
 import { DomainError } from "../core/errors.js";
 import { validationError } from "../core/validation.js";
 import type { AppDeps, AppEnv } from "./context.js";
@@ -35,6 +36,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     await next();
   });
   app.use("*", sessionMiddleware());
+  // JSON answers shrink several times over a slow mobile connection.
+  app.use("/api/*", compress());
   app.use(
     "/api/*",
     bodyLimit({

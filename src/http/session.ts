@@ -7,11 +7,23 @@ import type { AppEnv } from "./context.js";
 export const SESSION_COOKIE = "bap_session";
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/** A forbidden problem whose field error names the CSRF token, so a client can refresh it and retry. */
 const csrfError = () =>
-  new DomainError("forbidden", {
-    fr: "Requête refusée (protection CSRF) : rechargez la page.",
-    en: "Request refused (CSRF protection): reload the page.",
-  });
+  new DomainError(
+    "forbidden",
+    {
+      fr: "Requête refusée (protection CSRF) : rechargez la page.",
+      en: "Request refused (CSRF protection): reload the page.",
+    },
+    [
+      {
+        field: "x-csrf-token",
+        code: "csrf",
+        fr: "Jeton CSRF absent ou périmé.",
+        en: "Missing or stale CSRF token.",
+      },
+    ],
+  );
 
 /**
  * Loads the signed-in user from the session cookie, and guards every state-changing

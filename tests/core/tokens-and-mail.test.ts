@@ -30,7 +30,13 @@ describe("signed tokens", () => {
 
 describe("e-mail rendering", () => {
   it("escapes user text in HTML and loads nothing remote", () => {
-    const m = messages.returned("fr", "Kayes <script>", "Précisez <b>vos</b> priorités & actions", "https://x.example/e", "https://x.example/u");
+    const m = messages.returned(
+      "fr",
+      "Kayes <script>",
+      "Précisez <b>vos</b> priorités & actions",
+      "https://x.example/e",
+      "https://x.example/u",
+    );
     expect(m.html).not.toContain("<script>");
     expect(m.html).toContain("Précisez &lt;b&gt;vos&lt;/b&gt; priorités &amp; actions");
     expect(m.html).not.toMatch(/<img|<link|@import|url\(/);
@@ -39,7 +45,12 @@ describe("e-mail rendering", () => {
 
   it("puts the unsubscribe link in both versions and speaks the recipient's language", () => {
     const fr = render("fr", "Objet", [{ p: "Bonjour" }], "https://x.example/t/unsubscribe/abc");
-    const en = messages.login("en", "https://x.example/t/login/tok", 20, "https://x.example/t/unsubscribe/abc");
+    const en = messages.login(
+      "en",
+      "https://x.example/t/login/tok",
+      20,
+      "https://x.example/t/unsubscribe/abc",
+    );
     expect(fr.text).toContain("Ne plus recevoir ces e-mails : https://x.example/t/unsubscribe/abc");
     expect(fr.html).toContain('href="https://x.example/t/unsubscribe/abc"');
     expect(en.subject).toBe("Your sign-in link — Bourse aux partenaires");

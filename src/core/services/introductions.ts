@@ -389,7 +389,7 @@ export async function dismissInterest(deps: CurationDeps, staff: User, id: strin
 
 export async function proposeFromInterest(deps: CurationDeps, staff: User, id: string, note: string) {
   const interest = await deps.curation.interest(id);
-  if (!interest || interest.status !== "pending") throw notFound("Intérêt / interest");
+  if (interest?.status !== "pending") throw notFound("Intérêt / interest");
   return proposeIntroduction(
     deps,
     staff,

@@ -83,7 +83,7 @@ export async function runDueJobs(deps: CurationDeps): Promise<Record<string, num
   for (const h of hits) byProfile.set(h.profileId, [...(byProfile.get(h.profileId) ?? []), h]);
   for (const [profileId, list] of byProfile) {
     const settings = await deps.curation.alertSettings(profileId);
-    if (!settings || settings.mode !== "weekly") continue;
+    if (settings?.mode !== "weekly") continue;
     if (settings.lastDigestAt && now.getTime() < Date.parse(settings.lastDigestAt) + DIGEST_DAYS * DAY)
       continue;
     await once(

@@ -37,8 +37,8 @@ const me = createRoute({
   method: "get",
   path: "/api/me",
   tags,
-  summary: "The signed-in user, the CSRF token for state-changing requests, and their profiles",
-  responses: { 200: json(any, "Me"), ...problemResponses, 401: { description: "Not signed in" } },
+  summary: "The signed-in user (or null), the CSRF token for state-changing requests, and their profiles",
+  responses: { 200: json(any, "Me") },
 });
 
 const meIntros = createRoute({
@@ -72,7 +72,9 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>): void {
   });
 
   app.openapi(me, async (c) => {
-    const user = requireUser(c.get("user"));
+    const user = c.get("user");
+    // Anonymous visitors get a plain answer, not an error: the web app asks on every load.
+    if (!user) return c.json({ user: null, csrfToken: null, profiles: [] } as never, 200);
     const deps = c.get("deps");
     const profiles = await deps.profiles.store.list({ ownerId: user.id, limit: 100, offset: 0 });
     return c.json(

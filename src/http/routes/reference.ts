@@ -10,11 +10,16 @@ const tags = ["reference"];
 const Lookup = (levels: readonly [string, ...string[]]) =>
   z
     .object({
-      q: z.string().trim().min(1).max(100),
+      q: z.string().trim().max(100).default(""),
       level: z.enum(levels).optional(),
-      limit: z.coerce.number().int().min(1).max(50).default(10),
+      limit: z.coerce.number().int().min(1).max(100).default(10),
     })
-    .strict();
+    .strict()
+    // Without a name, only a whole level may be listed (e.g. the 9 régions for a filter).
+    .refine((v) => v.q.length > 0 || v.level !== undefined, {
+      message: "q or level required",
+      path: ["q"],
+    });
 
 const any = z.record(z.string(), z.unknown());
 
@@ -73,7 +78,10 @@ const ties = createRoute({
 export function registerReferenceRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(mali, async (c) => {
     const q = c.req.valid("query");
-    const items = await c.get("deps").reference.searchMali(q.q, { level: q.level as never, limit: q.limit });
+    const reference = c.get("deps").reference;
+    const items = q.q
+      ? await reference.searchMali(q.q, { level: q.level as never, limit: q.limit })
+      : (await reference.allMali()).filter((u) => u.level === q.level).slice(0, q.limit);
     return c.json({ items } as never, 200);
   });
   app.openapi(maliUnit, async (c) => {
@@ -83,6 +91,7 @@ export function registerReferenceRoutes(app: OpenAPIHono<AppEnv>): void {
   });
   app.openapi(france, async (c) => {
     const q = c.req.valid("query");
+    if (!q.q) return c.json({ items: [] } as never, 200);
     const items = await c.get("deps").reference.searchFrance(q.q, { kind: q.level as never, limit: q.limit });
     return c.json({ items } as never, 200);
   });

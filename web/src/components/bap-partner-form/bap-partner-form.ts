@@ -1,0 +1,547 @@
+import { html, nothing, type TemplateResult } from "lit";
+import { customElement } from "lit/decorators.js";
+import { repeat } from "lit/directives/repeat.js";
+import { getLang, type MessageKey, t } from "../../i18n/index.js";
+import {
+  BUDGET_BANDS,
+  COMMON_PARTNER_COUNTRIES,
+  MODALITIES,
+  PARTNER_LEVELS,
+  SIZE_PREFERENCES,
+} from "../../lib/domain.js";
+import { type ClientIssue, fieldId, removeItem, replaceItem, toggle } from "../../lib/draft.js";
+import { countryName } from "../../lib/format.js";
+import {
+  emptyOrigin,
+  emptyPartnerDraft,
+  MAX_AREAS,
+  PARTNER_DRAFT_KEY,
+  PARTNER_STEPS,
+  type PartnerDraft,
+  partnerDraftToInput,
+  partnerDraftToView,
+  usesReference,
+  validatePartnerDraft,
+} from "../../lib/partner-draft.js";
+import { pathFor } from "../../lib/routes.js";
+import type { FrenchCollectivite, MaliUnit, PartnerInput, PublicProfile } from "../../lib/types.js";
+import { api, rememberUnit, taxonomy } from "../../state/app-state.js";
+import { renderContactStep } from "../../view/contact-step.js";
+import { choiceGroup, type ErrorMap, selectField, textField } from "../../view/form-kit.js";
+import { maliFetcher } from "../../view/mali-options.js";
+import { GuidedForm } from "../../view/guided-form.js";
+import { budgetLabel, levelLabel, modalityLabel, populationText, sizeLabel } from "../../view/labels.js";
+import type { AutocompleteFetcher, AutocompleteOption } from "../bap-autocomplete/bap-autocomplete.js";
+import "../bap-autocomplete/bap-autocomplete.js";
+import "../bap-partner-view/bap-partner-view.js";
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "bap-partner-form": BapPartnerForm;
+  }
+}
+
+const FRENCH_KINDS = ["commune", "epci", "departement", "region"] as const;
+/** France first, then other countries whose collectivités cooperate with Mali. */
+const COUNTRIES = [
+  ...new Set([...COMMON_PARTNER_COUNTRIES, "CH", "LU", "NL", "GB", "US", "NE", "GN", "MR", "TN"]),
+];
+
+function frenchOption(c: FrenchCollectivite): AutocompleteOption<FrenchCollectivite> {
+  const pop = populationText(c.population, "card.population");
+  const where = [levelLabel(c.kind), c.departementCode ? `(${c.departementCode})` : "", c.regionName ?? ""]
+    .filter(Boolean)
+    .join(" · ");
+  return {
+    id: `${c.kind}:${c.code}`,
+    label: c.name,
+    description: pop ? `${where} · ${pop}` : where,
+    data: c,
+  };
+}
+
+const FIELD_LABELS: [RegExp, MessageKey][] = [
+  [/^collectivite\.refCode$/, "partner.frSearch"],
+  [/^collectivite\.country$/, "partner.country"],
+  [/^collectivite\.name$/, "col.name"],
+  [/^collectivite\.level$/, "col.level"],
+  [/^collectivite\.population$/, "col.population"],
+  [/^collectivite\.region/, "partner.regionName"],
+  [/^presentation$/, "col.presentation"],
+  [/^themesSought/, "partner.themesSought"],
+  [/^expertiseOffered/, "partner.expertise"],
+  [/^offerDescription$/, "partner.offer"],
+  [/^preferredAreas/, "partner.areas"],
+  [/^diaspora/, "partner.diaspora"],
+  [/^sizePreference$/, "partner.size"],
+  [/^capacity\.budgetBand$/, "partner.budget"],
+  [/^capacity\.staff$/, "partner.staff"],
+  [/^capacity/, "partner.capacity"],
+  [/^modalities/, "partner.modalities"],
+  [/^currentTies/, "partner.ties"],
+  [/^contact\.name$/, "contact.name"],
+  [/^contact\.role$/, "contact.role"],
+  [/^contact\.email$/, "contact.email"],
+  [/^contact\.phone$/, "contact.phone"],
+  [/^contact\.language$/, "contact.language"],
+];
+
+/** A partner collectivité (France or elsewhere) says what it seeks in Mali and what it offers. */
+@customElement("bap-partner-form")
+export class BapPartnerForm extends GuidedForm<PartnerDraft> {
+  protected readonly draftKey = PARTNER_DRAFT_KEY;
+  protected readonly steps = PARTNER_STEPS;
+  private readonly franceFetcher: AutocompleteFetcher = async (q, signal) => {
+    const { items } = await api.france(q, this.draft.referenceLevel || undefined, 8, { signal });
+    return items.map(frenchOption);
+  };
+  private readonly areaFetcher = maliFetcher(() => undefined);
+
+  protected readonly returnPath = "/publier/partenaire";
+
+  protected contactEmail(d: PartnerDraft): string {
+    return d.contact.email;
+  }
+
+  protected emptyDraft(): PartnerDraft {
+    return emptyPartnerDraft();
+  }
+  protected validate(d: PartnerDraft): ClientIssue[] {
+    return validatePartnerDraft(d);
+  }
+  protected toInput(d: PartnerDraft): PartnerInput {
+    return partnerDraftToInput(d);
+  }
+  protected submitLabel(): string {
+    return t("partner.submit");
+  }
+  protected stepLabels(): string[] {
+    return [
+      t("partner.step.collectivite"),
+      t("partner.step.offer"),
+      t("partner.step.where"),
+      t("partner.step.contact"),
+      t("partner.step.preview"),
+    ];
+  }
+
+  protected fieldLabel(path: string): string {
+    if (usesReference(this.draft) && path.startsWith("collectivite")) return t("partner.frSearch");
+    const found = FIELD_LABELS.find(([re]) => re.test(path));
+    return found ? t(found[1]) : path;
+  }
+
+  protected renderIntro(): TemplateResult {
+    return html`<h1>${t("partner.title")}</h1>
+      <p class="lead">${t("partner.lead")}</p>`;
+  }
+
+  protected renderCreated(p: PublicProfile): TemplateResult {
+    return html`<h2>${t("partner.created.title")}</h2>
+      <p>${p.status === "published" ? t("planche.created.published") : t("planche.created.pending")}</p>
+      <div class="actions">
+        <a class="button" href=${pathFor({ name: "partner", id: p.id })}>${t("partner.created.view")}</a>
+        <a class="button secondary" href=${pathFor({ name: "matches", id: p.id })}>${t("planche.created.matches")}</a>
+      </div>`;
+  }
+
+  protected renderStep(index: number, errors: ErrorMap): TemplateResult {
+    switch (index) {
+      case 0:
+        return this.renderCollectivite(errors);
+      case 1:
+        return this.renderOffer(errors);
+      case 2:
+        return this.renderWhere(errors);
+      case 3:
+        return renderContactStep(this.draft.contact, errors, (field, patch) =>
+          this.edit([`contact.${field}`], (x) => ({ ...x, contact: { ...x.contact, ...patch } })),
+        );
+      default:
+        return html`<p>${t("preview.intro")}</p>
+          <div class="preview">
+            <bap-partner-view heading-level="3" .profile=${partnerDraftToView(this.draft)}></bap-partner-view>
+          </div>`;
+    }
+  }
+
+  private renderCollectivite(errors: ErrorMap): TemplateResult {
+    const d = this.draft;
+    const lang = getLang();
+    const colErrors = Object.entries(errors)
+      .filter(([f]) => f.startsWith("collectivite"))
+      .flatMap(([, m]) => m);
+    return html`
+      ${selectField({
+        path: "collectivite.country",
+        label: t("partner.country"),
+        value: d.country,
+        options: COUNTRIES.map((c) => ({ value: c, label: countryName(c, lang) })),
+        errors: errors["collectivite.country"],
+        onChange: (v) => this.edit(["collectivite"], (x) => ({ ...x, country: v })),
+      })}
+      ${
+        d.country === "FR"
+          ? choiceGroup({
+              path: "mode",
+              legend: t("col.mode.legend"),
+              type: "radio",
+              options: [
+                { value: "reference", label: t("col.mode.reference") },
+                { value: "manual", label: t("col.mode.manual") },
+              ],
+              selected: [d.mode],
+              onChange: (v) =>
+                this.edit(["collectivite"], (x) => ({ ...x, mode: v as PartnerDraft["mode"] })),
+            })
+          : nothing
+      }
+      ${usesReference(d) ? this.renderReference(colErrors) : this.renderManual(errors)}
+      ${textField({
+        path: "presentation",
+        label: t("col.presentation"),
+        value: d.presentation,
+        multiline: true,
+        rows: 5,
+        maxlength: 4000,
+        errors: errors.presentation,
+        onInput: (v) => this.edit(["presentation"], (x) => ({ ...x, presentation: v })),
+      })}
+    `;
+  }
+
+  private renderReference(colErrors: string[]): TemplateResult {
+    const d = this.draft;
+    if (d.reference) {
+      const c = d.reference;
+      const pop = populationText(c.population, "view.population");
+      return html`<div class="card chosen" id=${fieldId("collectivite.refCode")} tabindex="-1">
+          <p>
+            <span class="muted">${t("col.selected")}</span><br />
+            <strong>${c.name}</strong><br />
+            ${[levelLabel(c.kind), c.regionName, pop].filter(Boolean).join(" · ")}
+          </p>
+          <button
+            class="button secondary small"
+            type="button"
+            @click=${async () => {
+              this.edit(["collectivite"], (x) => ({ ...x, reference: null }));
+              await this.updateComplete;
+              this.findField("collectivite.refCode")?.focus();
+            }}
+          >
+            ${t("col.change")}
+          </button>
+        </div>
+        ${colErrors.length > 0 ? html`<p class="error">${colErrors.join(" ")}</p>` : nothing}`;
+    }
+    return html`
+      ${selectField({
+        path: "referenceLevel",
+        label: t("col.level.filter"),
+        value: d.referenceLevel,
+        placeholder: t("partner.frLevel.any"),
+        options: FRENCH_KINDS.map((l) => ({ value: l, label: levelLabel(l) })),
+        onChange: (v) =>
+          this.edit([], (x) => ({ ...x, referenceLevel: v as PartnerDraft["referenceLevel"] })),
+      })}
+      <bap-autocomplete
+        id=${fieldId("collectivite.refCode")}
+        required
+        .label=${t("partner.frSearch")}
+        .hint=${t("col.search.hint")}
+        .error=${colErrors.join(" ")}
+        .fetcher=${this.franceFetcher}
+        @bap-autocomplete-select=${(e: CustomEvent<{ option: AutocompleteOption }>) => {
+          const c = e.detail.option.data as FrenchCollectivite;
+          this.edit(["collectivite"], (x) => ({ ...x, reference: c }));
+        }}
+      ></bap-autocomplete>
+    `;
+  }
+
+  private renderManual(errors: ErrorMap): TemplateResult {
+    const m = this.draft.manual;
+    const set = (field: string, patch: Partial<PartnerDraft["manual"]>) =>
+      this.edit([`collectivite.${field}`], (x) => ({ ...x, manual: { ...x.manual, ...patch } }));
+    return html`
+      ${textField({
+        path: "collectivite.name",
+        label: t("col.name"),
+        value: m.name,
+        required: true,
+        maxlength: 160,
+        errors: errors["collectivite.name"],
+        onInput: (v) => set("name", { name: v }),
+      })}
+      <div class="row">
+        ${selectField({
+          path: "collectivite.level",
+          label: t("col.level"),
+          value: m.level,
+          options: PARTNER_LEVELS.map((l) => ({ value: l, label: levelLabel(l) })),
+          errors: errors["collectivite.level"],
+          onChange: (v) => set("level", { level: v as PartnerDraft["manual"]["level"] }),
+        })}
+        ${textField({
+          path: "collectivite.population",
+          label: t("col.population"),
+          value: m.population,
+          type: "number",
+          inputmode: "numeric",
+          min: 0,
+          errors: errors["collectivite.population"],
+          onInput: (v) => set("population", { population: v }),
+        })}
+      </div>
+      ${textField({
+        path: "collectivite.regionName",
+        label: t("partner.regionName"),
+        value: m.regionName,
+        maxlength: 120,
+        errors: errors["collectivite.regionName"],
+        onInput: (v) => set("regionName", { regionName: v }),
+      })}
+    `;
+  }
+
+  private renderOffer(errors: ErrorMap): TemplateResult {
+    const d = this.draft;
+    const sectors = taxonomy().map((x) => ({ value: x.code, label: x[getLang()] }));
+    return html`
+      ${choiceGroup({
+        path: "themesSought",
+        legend: t("partner.themesSought"),
+        hint: t("partner.themesSoughtHint"),
+        type: "checkbox",
+        required: true,
+        columns: true,
+        options: sectors,
+        selected: d.themesSought,
+        errors: errors.themesSought,
+        onChange: (v, on) =>
+          this.edit(["themesSought"], (x) => ({ ...x, themesSought: toggle(x.themesSought, v, on) })),
+      })}
+      ${choiceGroup({
+        path: "expertiseOffered",
+        legend: t("partner.expertise"),
+        type: "checkbox",
+        columns: true,
+        options: sectors,
+        selected: d.expertiseOffered,
+        errors: errors.expertiseOffered,
+        onChange: (v, on) =>
+          this.edit(["expertiseOffered"], (x) => ({
+            ...x,
+            expertiseOffered: toggle(x.expertiseOffered, v, on),
+          })),
+      })}
+      ${textField({
+        path: "offerDescription",
+        label: t("partner.offer"),
+        hint: t("partner.offerHint"),
+        value: d.offerDescription,
+        multiline: true,
+        rows: 4,
+        maxlength: 2000,
+        errors: errors.offerDescription,
+        onInput: (v) => this.edit(["offerDescription"], (x) => ({ ...x, offerDescription: v })),
+      })}
+    `;
+  }
+
+  private renderWhere(errors: ErrorMap): TemplateResult {
+    const d = this.draft;
+    const areaErrors = Object.entries(errors)
+      .filter(([f]) => f.startsWith("preferredAreas"))
+      .flatMap(([, m]) => m);
+    return html`
+      <fieldset id=${fieldId("preferredAreas")} tabindex="-1">
+        <legend>${t("partner.areas")}</legend>
+        <p class="hint">${t("partner.areasHint")}</p>
+        ${
+          d.preferredAreas.length > 0
+            ? html`<ul class="chips">
+              ${d.preferredAreas.map(
+                (a, i) => html`<li class="chip">
+                  ${a.name}
+                  <button
+                    class="link-button"
+                    type="button"
+                    aria-label=${t("partner.removeArea", { name: a.name })}
+                    @click=${() =>
+                      this.edit(["preferredAreas"], (x) => ({
+                        ...x,
+                        preferredAreas: removeItem(x.preferredAreas, i),
+                      }))}
+                  >
+                    ✕
+                  </button>
+                </li>`,
+              )}
+            </ul>`
+            : nothing
+        }
+        ${
+          d.preferredAreas.length < MAX_AREAS
+            ? html`<bap-autocomplete
+              .label=${t("partner.areaSearch")}
+              .error=${areaErrors.join(" ")}
+              .fetcher=${this.areaFetcher}
+              @bap-autocomplete-select=${(e: CustomEvent<{ option: AutocompleteOption }>) => {
+                const u = e.detail.option.data as MaliUnit;
+                rememberUnit(u);
+                (e.target as { clear?: () => void }).clear?.();
+                if (d.preferredAreas.some((a) => a.pcode === u.pcode)) return;
+                this.edit(["preferredAreas"], (x) => ({
+                  ...x,
+                  preferredAreas: [...x.preferredAreas, { pcode: u.pcode, name: u.name, level: u.level }],
+                }));
+              }}
+            ></bap-autocomplete>`
+            : nothing
+        }
+      </fieldset>
+      ${this.renderOrigins(errors)}
+      ${choiceGroup({
+        path: "sizePreference",
+        legend: t("partner.size"),
+        type: "radio",
+        options: SIZE_PREFERENCES.map((x) => ({ value: x, label: sizeLabel(x) })),
+        selected: [d.sizePreference],
+        errors: errors.sizePreference,
+        onChange: (v) =>
+          this.edit(["sizePreference"], (x) => ({
+            ...x,
+            sizePreference: v as PartnerDraft["sizePreference"],
+          })),
+      })}
+      <fieldset>
+        <legend>${t("partner.capacity")}</legend>
+        <div class="row">
+          ${selectField({
+            path: "capacity.budgetBand",
+            label: t("partner.budget"),
+            value: d.capacity.budgetBand,
+            options: BUDGET_BANDS.map((b) => ({ value: b, label: budgetLabel(b) })),
+            errors: errors["capacity.budgetBand"],
+            onChange: (v) =>
+              this.edit(["capacity.budgetBand"], (x) => ({
+                ...x,
+                capacity: { ...x.capacity, budgetBand: v as PartnerDraft["capacity"]["budgetBand"] },
+              })),
+          })}
+          ${textField({
+            path: "capacity.staff",
+            label: t("partner.staff"),
+            value: d.capacity.staff,
+            type: "number",
+            inputmode: "numeric",
+            min: 0,
+            errors: errors["capacity.staff"],
+            onInput: (v) =>
+              this.edit(["capacity.staff"], (x) => ({ ...x, capacity: { ...x.capacity, staff: v } })),
+          })}
+        </div>
+        ${choiceGroup({
+          path: "capacity.cofunding",
+          legend: t("view.capacity.cofunding"),
+          type: "checkbox",
+          options: [{ value: "yes", label: t("partner.cofunding") }],
+          selected: d.capacity.cofunding ? ["yes"] : [],
+          onChange: (_v, on) =>
+            this.edit(["capacity.cofunding"], (x) => ({ ...x, capacity: { ...x.capacity, cofunding: on } })),
+        })}
+      </fieldset>
+      ${choiceGroup({
+        path: "modalities",
+        legend: t("partner.modalities"),
+        type: "checkbox",
+        options: MODALITIES.map((m) => ({
+          value: m,
+          label: modalityLabel(m),
+          hint: t(`modality.${m}.hint` as MessageKey),
+        })),
+        selected: d.modalities,
+        errors: errors.modalities,
+        onChange: (v, on) =>
+          this.edit(["modalities"], (x) => ({ ...x, modalities: toggle(x.modalities, v, on) })),
+      })}
+      ${textField({
+        path: "currentTies",
+        label: t("partner.ties"),
+        hint: t("form.lines.hint"),
+        value: d.currentTies,
+        multiline: true,
+        rows: 3,
+        errors: Object.entries(errors)
+          .filter(([f]) => f.startsWith("currentTies"))
+          .flatMap(([, m]) => m),
+        onInput: (v) => this.edit(["currentTies"], (x) => ({ ...x, currentTies: v })),
+      })}
+    `;
+  }
+
+  private renderOrigins(errors: ErrorMap): TemplateResult {
+    const d = this.draft;
+    const set = (i: number, field: string, patch: Partial<PartnerDraft["diaspora"][number]>) =>
+      this.edit([`diaspora.${i}.${field}`], (x) => ({ ...x, diaspora: replaceItem(x.diaspora, i, patch) }));
+    return html`<fieldset id=${fieldId("diaspora")} tabindex="-1">
+      <legend>${t("partner.diaspora")}</legend>
+      <p class="hint">${t("partner.diasporaHint")}</p>
+      ${repeat(
+        d.diaspora,
+        (o) => o.key,
+        (o, i) => html`<fieldset class="item" id=${fieldId(`diaspora.${i}`)} tabindex="-1">
+          <legend>${t("partner.diasporaItem", { n: i + 1 })}</legend>
+          ${
+            o.originCode
+              ? html`<div class="chosen">
+                <p><span class="muted">${t("partner.diasporaOrigin")}</span><br /><strong>${o.originName}</strong></p>
+                <button
+                  class="button secondary small"
+                  type="button"
+                  @click=${() => set(i, "originCode", { originCode: "", originName: "" })}
+                >
+                  ${t("form.change")}
+                </button>
+              </div>`
+              : html`<bap-autocomplete
+                id=${fieldId(`diaspora.${i}.originCode`)}
+                .label=${t("partner.diasporaOrigin")}
+                .error=${(errors[`diaspora.${i}.originCode`] ?? []).join(" ")}
+                .fetcher=${this.areaFetcher}
+                @bap-autocomplete-select=${(e: CustomEvent<{ option: AutocompleteOption }>) => {
+                  const u = e.detail.option.data as MaliUnit;
+                  rememberUnit(u);
+                  set(i, "originCode", { originCode: u.pcode, originName: u.name });
+                }}
+              ></bap-autocomplete>`
+          }
+          ${textField({
+            path: `diaspora.${i}.association`,
+            label: t("partner.diasporaAssociation"),
+            value: o.association,
+            maxlength: 200,
+            errors: errors[`diaspora.${i}.association`],
+            onInput: (v) => set(i, "association", { association: v }),
+          })}
+          <button
+            class="button secondary small"
+            type="button"
+            @click=${() => this.edit(["diaspora"], (x) => ({ ...x, diaspora: removeItem(x.diaspora, i) }))}
+          >
+            ✕ ${t("partner.diasporaRemove", { n: i + 1 })}
+          </button>
+        </fieldset>`,
+      )}
+      <button
+        class="button secondary small"
+        type="button"
+        @click=${() => this.edit([], (x) => ({ ...x, diaspora: [...x.diaspora, emptyOrigin()] }))}
+      >
+        + ${t("partner.diasporaAdd")}
+      </button>
+    </fieldset>`;
+  }
+}

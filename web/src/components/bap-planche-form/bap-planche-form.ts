@@ -1,0 +1,695 @@
+import { html, nothing, type TemplateResult } from "lit";
+import { customElement } from "lit/decorators.js";
+import { repeat } from "lit/directives/repeat.js";
+import { getLang, type MessageKey, t } from "../../i18n/index.js";
+import {
+  COMMON_PARTNER_COUNTRIES,
+  MALI_LEVELS,
+  MODALITIES,
+  PARTNER_LEVELS,
+  SIZE_PREFERENCES,
+} from "../../lib/domain.js";
+import { type ClientIssue, fieldId, moveItem, removeItem, replaceItem, toggle } from "../../lib/draft.js";
+import { countryName } from "../../lib/format.js";
+import {
+  emptyDiaspora,
+  emptyPlancheDraft,
+  emptyPriority,
+  MAX_DIASPORA,
+  MAX_PRIORITIES,
+  type PlancheDraft,
+  PLANCHE_DRAFT_KEY,
+  PLANCHE_STEPS,
+  plancheDraftToInput,
+  plancheDraftToView,
+  prioritySectors,
+  validatePlancheDraft,
+} from "../../lib/planche-draft.js";
+import { pathFor } from "../../lib/routes.js";
+import type { MaliUnit, PlancheInput, PublicProfile } from "../../lib/types.js";
+import { rememberUnit, taxonomy } from "../../state/app-state.js";
+import { renderContactStep } from "../../view/contact-step.js";
+import { choiceGroup, type ErrorMap, selectField, textField } from "../../view/form-kit.js";
+import { maliFetcher } from "../../view/mali-options.js";
+import { GuidedForm } from "../../view/guided-form.js";
+import { levelLabel, modalityLabel, placeLine, populationText, sizeLabel } from "../../view/labels.js";
+import type { AutocompleteOption } from "../bap-autocomplete/bap-autocomplete.js";
+import "../bap-autocomplete/bap-autocomplete.js";
+import "../bap-planche-view/bap-planche-view.js";
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "bap-planche-form": BapPlancheForm;
+  }
+}
+
+const FIELD_LABELS: [RegExp, MessageKey][] = [
+  [/^collectivite\.refCode$/, "col.search.label"],
+  [/^collectivite\.(name|country)$/, "col.name"],
+  [/^collectivite\.level$/, "col.level"],
+  [/^collectivite\.population$/, "col.population"],
+  [/^collectivite\.region/, "col.region"],
+  [/^collectivite\.cercle/, "col.cercle"],
+  [/^presentation$/, "col.presentation"],
+  [/^pdesc\.start$/, "prio.pdesc.start"],
+  [/^pdesc/, "prio.pdesc.end"],
+  [/^priorities$/, "prio.list"],
+  [/^assets$/, "prio.assets"],
+  [/^partnerSought\.description$/, "sought.description"],
+  [/^partnerSought\.themes/, "sought.themes"],
+  [/^partnerSought\.levels/, "sought.levels"],
+  [/^partnerSought\.countries/, "sought.countries"],
+  [/^partnerSought\.size$/, "sought.size"],
+  [/^(partnerSought\.)?modalities/, "sought.modalities"],
+  [/^diaspora$/, "diaspora.legend"],
+  [/^currentPartners/, "partners.label"],
+  [/^contact\.name$/, "contact.name"],
+  [/^contact\.role$/, "contact.role"],
+  [/^contact\.email$/, "contact.email"],
+  [/^contact\.phone$/, "contact.phone"],
+  [/^contact\.language$/, "contact.language"],
+];
+
+const PRIORITY_FIELD: Record<string, MessageKey> = {
+  sector: "prio.sector",
+  aspect: "prio.aspect",
+  actors: "prio.actors",
+};
+const DIASPORA_FIELD: Record<string, MessageKey> = {
+  name: "diaspora.name",
+  city: "diaspora.city",
+  country: "diaspora.country",
+};
+
+/**
+ * Journey 1: a Malian collectivité publishes its planche, following the Guide's method.
+ * Five steps; the draft survives reloads and lost connections; the server's errors come back
+ * next to their fields.
+ */
+@customElement("bap-planche-form")
+export class BapPlancheForm extends GuidedForm<PlancheDraft> {
+  protected readonly draftKey = PLANCHE_DRAFT_KEY;
+  protected readonly steps = PLANCHE_STEPS;
+  private readonly referenceFetcher = maliFetcher(() => this.draft.referenceLevel);
+  private readonly regionFetcher = maliFetcher(() => "region");
+
+  protected readonly returnPath = "/publier/planche";
+
+  protected contactEmail(d: PlancheDraft): string {
+    return d.contact.email;
+  }
+
+  protected emptyDraft(): PlancheDraft {
+    return emptyPlancheDraft();
+  }
+  protected validate(d: PlancheDraft): ClientIssue[] {
+    return validatePlancheDraft(d);
+  }
+  protected toInput(d: PlancheDraft): PlancheInput {
+    return plancheDraftToInput(d);
+  }
+  protected submitLabel(): string {
+    return t("planche.submit");
+  }
+  protected stepLabels(): string[] {
+    return [
+      t("planche.step.collectivite"),
+      t("planche.step.priorities"),
+      t("planche.step.partner"),
+      t("planche.step.contact"),
+      t("planche.step.preview"),
+    ];
+  }
+
+  protected fieldLabel(path: string): string {
+    const prio = path.match(/^priorities\.(\d+)(?:\.(\w+))?/);
+    if (prio) {
+      const n = Number(prio[1]) + 1;
+      const key = prio[2] ? PRIORITY_FIELD[prio[2]] : undefined;
+      return key ? `${t("prio.legend", { n })} — ${t(key)}` : t("prio.legend", { n });
+    }
+    const dia = path.match(/^diaspora\.(\d+)(?:\.(\w+))?/);
+    if (dia) {
+      const n = Number(dia[1]) + 1;
+      const key = dia[2] ? DIASPORA_FIELD[dia[2]] : undefined;
+      return key ? `${t("diaspora.item", { n })} — ${t(key)}` : t("diaspora.item", { n });
+    }
+    if (this.draft.mode === "reference" && path.startsWith("collectivite")) return t("col.search.label");
+    const found = FIELD_LABELS.find(([re]) => re.test(path));
+    return found ? t(found[1]) : path;
+  }
+
+  protected renderIntro(): TemplateResult {
+    return html`<h1>${t("planche.title")}</h1>
+      <p class="lead">${t("planche.lead")}</p>`;
+  }
+
+  protected renderCreated(p: PublicProfile): TemplateResult {
+    return html`<h2>${t("planche.created.title")}</h2>
+      <p>${p.status === "published" ? t("planche.created.published") : t("planche.created.pending")}</p>
+      <div class="actions">
+        <a class="button" href=${pathFor({ name: "planche", id: p.id })}>${t("planche.created.view")}</a>
+        <a class="button secondary" href=${pathFor({ name: "matches", id: p.id })}>${t("planche.created.matches")}</a>
+        <button class="link-button" type="button" @click=${() => this.newProfile()}>
+          ${t("planche.created.another")}
+        </button>
+      </div>`;
+  }
+
+  protected renderStep(index: number, errors: ErrorMap): TemplateResult {
+    switch (index) {
+      case 0:
+        return this.renderCollectivite(errors);
+      case 1:
+        return this.renderPriorities(errors);
+      case 2:
+        return this.renderPartner(errors);
+      case 3:
+        return this.renderContact(errors);
+      default:
+        return html`<p>${t("preview.intro")}</p>
+          <div class="preview">
+            <bap-planche-view heading-level="3" .profile=${plancheDraftToView(this.draft)}></bap-planche-view>
+          </div>`;
+    }
+  }
+
+  // Step 1 -------------------------------------------------------------------------------
+
+  private renderCollectivite(errors: ErrorMap): TemplateResult {
+    const d = this.draft;
+    const colErrors = Object.entries(errors)
+      .filter(([f]) => f.startsWith("collectivite"))
+      .flatMap(([, m]) => m);
+    return html`
+      ${choiceGroup({
+        path: "mode",
+        legend: t("col.mode.legend"),
+        type: "radio",
+        options: [
+          { value: "reference", label: t("col.mode.reference") },
+          { value: "manual", label: t("col.mode.manual") },
+        ],
+        selected: [d.mode],
+        onChange: (v) => this.edit(["collectivite"], (x) => ({ ...x, mode: v as PlancheDraft["mode"] })),
+      })}
+      ${d.mode === "reference" ? this.renderReference(colErrors) : this.renderManual(errors)}
+      ${textField({
+        path: "presentation",
+        label: t("col.presentation"),
+        hint: t("col.presentationHint"),
+        value: d.presentation,
+        multiline: true,
+        rows: 5,
+        maxlength: 4000,
+        errors: errors.presentation,
+        onInput: (v) => this.edit(["presentation"], (x) => ({ ...x, presentation: v })),
+      })}
+    `;
+  }
+
+  private renderReference(colErrors: string[]): TemplateResult {
+    const d = this.draft;
+    if (d.reference) {
+      const u = d.reference;
+      const pop = populationText(u.population, "view.population");
+      return html`<div class="card chosen" id=${fieldId("collectivite.refCode")} tabindex="-1">
+        <p>
+          <span class="muted">${t("col.selected")}</span><br />
+          <strong>${u.name}</strong><br />
+          ${placeLine({ level: u.level, country: "ML", regionName: u.regionName ?? undefined, cercleName: u.cercleName ?? undefined })}${pop ? ` · ${pop}` : ""}
+        </p>
+        <button
+          class="button secondary small"
+          type="button"
+          @click=${async () => {
+            this.edit(["collectivite"], (x) => ({ ...x, reference: null }));
+            await this.updateComplete;
+            this.findField("collectivite.refCode")?.focus();
+          }}
+        >
+          ${t("col.change")}
+        </button>
+      </div>
+      ${colErrors.length > 0 ? html`<p class="error">${colErrors.join(" ")}</p>` : nothing}`;
+    }
+    return html`
+      ${selectField({
+        path: "referenceLevel",
+        label: t("col.level.filter"),
+        value: d.referenceLevel,
+        placeholder: t("col.level.any"),
+        options: MALI_LEVELS.map((l) => ({ value: l, label: levelLabel(l) })),
+        onChange: (v) =>
+          this.edit([], (x) => ({ ...x, referenceLevel: v as PlancheDraft["referenceLevel"] })),
+      })}
+      <bap-autocomplete
+        id=${fieldId("collectivite.refCode")}
+        required
+        .label=${t("col.search.label")}
+        .hint=${t("col.search.hint")}
+        .error=${colErrors.join(" ")}
+        .fetcher=${this.referenceFetcher}
+        @bap-autocomplete-select=${(e: CustomEvent<{ option: AutocompleteOption }>) => {
+          const unit = e.detail.option.data as MaliUnit;
+          rememberUnit(unit);
+          this.edit(["collectivite"], (x) => ({ ...x, reference: unit }));
+        }}
+      ></bap-autocomplete>
+    `;
+  }
+
+  private renderManual(errors: ErrorMap): TemplateResult {
+    const m = this.draft.manual;
+    const set = (field: string, patch: Partial<PlancheDraft["manual"]>) =>
+      this.edit([`collectivite.${field}`], (x) => ({ ...x, manual: { ...x.manual, ...patch } }));
+    const regionErrors = [
+      ...(errors["collectivite.regionCode"] ?? []),
+      ...(errors["collectivite.regionName"] ?? []),
+    ];
+    return html`
+      <p class="note">${t("col.manualHint")}</p>
+      ${textField({
+        path: "collectivite.name",
+        label: t("col.name"),
+        value: m.name,
+        required: true,
+        maxlength: 160,
+        errors: errors["collectivite.name"],
+        onInput: (v) => set("name", { name: v }),
+      })}
+      <div class="row">
+        ${selectField({
+          path: "collectivite.level",
+          label: t("col.level"),
+          value: m.level,
+          options: MALI_LEVELS.map((l) => ({ value: l, label: levelLabel(l) })),
+          errors: errors["collectivite.level"],
+          onChange: (v) => set("level", { level: v as PlancheDraft["manual"]["level"] }),
+        })}
+        ${textField({
+          path: "collectivite.population",
+          label: t("col.population"),
+          value: m.population,
+          type: "number",
+          inputmode: "numeric",
+          min: 0,
+          errors: errors["collectivite.population"],
+          onInput: (v) => set("population", { population: v }),
+        })}
+      </div>
+      ${
+        m.regionCode
+          ? html`<div class="card chosen" id=${fieldId("collectivite.regionCode")} tabindex="-1">
+            <p><span class="muted">${t("col.region")}</span><br /><strong>${m.regionName}</strong></p>
+            <button
+              class="button secondary small"
+              type="button"
+              @click=${() => set("regionCode", { regionCode: "", regionName: "" })}
+            >
+              ${t("col.regionClear")}
+            </button>
+          </div>`
+          : html`<bap-autocomplete
+            id=${fieldId("collectivite.regionCode")}
+            .label=${t("col.region")}
+            .hint=${t("col.regionHint")}
+            .error=${regionErrors.join(" ")}
+            .fetcher=${this.regionFetcher}
+            @bap-autocomplete-select=${(e: CustomEvent<{ option: AutocompleteOption }>) => {
+              const u = e.detail.option.data as MaliUnit;
+              set("regionCode", { regionCode: u.pcode, regionName: u.name });
+            }}
+          ></bap-autocomplete>`
+      }
+      ${textField({
+        path: "collectivite.cercleName",
+        label: t("col.cercle"),
+        value: m.cercleName,
+        maxlength: 120,
+        errors: errors["collectivite.cercleName"],
+        onInput: (v) => set("cercleName", { cercleName: v }),
+      })}
+    `;
+  }
+
+  // Step 2 -------------------------------------------------------------------------------
+
+  private async movePriority(index: number, delta: number): Promise<void> {
+    const key = this.draft.priorities[index]?.key;
+    const target = index + delta;
+    this.edit(["priorities"], (x) => ({ ...x, priorities: moveItem(x.priorities, index, delta) }));
+    this.announcement = t("prio.moved", { n: target + 1 });
+    await this.updateComplete;
+    const preferred = this.renderRoot.querySelector<HTMLButtonElement>(
+      `#prio-${key}-${delta < 0 ? "up" : "down"}`,
+    );
+    const fallback = this.renderRoot.querySelector<HTMLButtonElement>(
+      `#prio-${key}-${delta < 0 ? "down" : "up"}`,
+    );
+    (preferred && !preferred.disabled ? preferred : fallback)?.focus();
+  }
+
+  private async removePriority(index: number): Promise<void> {
+    this.edit(["priorities"], (x) => ({ ...x, priorities: removeItem(x.priorities, index) }));
+    this.announcement = t("prio.removed", { n: index + 1 });
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>("#add-priority")?.focus();
+  }
+
+  private async addPriority(): Promise<void> {
+    this.edit(["priorities"], (x) => ({ ...x, priorities: [...x.priorities, emptyPriority()] }));
+    const n = this.draft.priorities.length;
+    this.announcement = t("prio.added", { n });
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`#${fieldId(`priorities.${n - 1}.sector`)}`)?.focus();
+  }
+
+  private renderPriorities(errors: ErrorMap): TemplateResult {
+    const d = this.draft;
+    const sectors = taxonomy().map((x) => ({ value: x.code, label: x[getLang()] }));
+    const count = d.priorities.length;
+    return html`
+      <p>${t("prio.intro")}</p>
+      <fieldset>
+        <legend>${t("prio.pdesc.legend")}</legend>
+        <div class="row">
+          ${textField({
+            path: "pdesc.start",
+            label: t("prio.pdesc.start"),
+            value: d.pdescStart,
+            type: "number",
+            inputmode: "numeric",
+            min: 1996,
+            max: 2100,
+            errors: errors["pdesc.start"],
+            onInput: (v) => this.edit(["pdesc.start"], (x) => ({ ...x, pdescStart: v })),
+          })}
+          ${textField({
+            path: "pdesc.end",
+            label: t("prio.pdesc.end"),
+            value: d.pdescEnd,
+            type: "number",
+            inputmode: "numeric",
+            min: 1996,
+            max: 2100,
+            errors: [...(errors["pdesc.end"] ?? []), ...(errors.pdesc ?? [])],
+            onInput: (v) => this.edit(["pdesc.end", "pdesc"], (x) => ({ ...x, pdescEnd: v })),
+          })}
+        </div>
+      </fieldset>
+      <section aria-labelledby="prio-list-title">
+        <h3 id="prio-list-title">${t("prio.list")}</h3>
+        ${
+          errors.priorities
+            ? html`<p class="error" id=${fieldId("priorities")} tabindex="-1">${errors.priorities.join(" ")}</p>`
+            : nothing
+        }
+        <ol class="items">
+          ${repeat(
+            d.priorities,
+            (p) => p.key,
+            (p, i) => html`<li>
+              <fieldset class="item" id=${fieldId(`priorities.${i}`)} tabindex="-1">
+                <legend>${t("prio.legend", { n: i + 1 })}</legend>
+                ${selectField({
+                  path: `priorities.${i}.sector`,
+                  label: t("prio.sector"),
+                  value: p.sector,
+                  required: true,
+                  placeholder: t("form.choose"),
+                  options: sectors,
+                  errors: errors[`priorities.${i}.sector`],
+                  onChange: (v) =>
+                    this.edit([`priorities.${i}.sector`], (x) => ({
+                      ...x,
+                      priorities: replaceItem(x.priorities, i, { sector: v }),
+                    })),
+                })}
+                ${textField({
+                  path: `priorities.${i}.aspect`,
+                  label: t("prio.aspect"),
+                  hint: t("prio.aspectHint"),
+                  value: p.aspect,
+                  required: true,
+                  multiline: true,
+                  rows: 2,
+                  maxlength: 500,
+                  errors: errors[`priorities.${i}.aspect`],
+                  onInput: (v) =>
+                    this.edit([`priorities.${i}.aspect`], (x) => ({
+                      ...x,
+                      priorities: replaceItem(x.priorities, i, { aspect: v }),
+                    })),
+                })}
+                ${textField({
+                  path: `priorities.${i}.actors`,
+                  label: t("prio.actors"),
+                  hint: t("prio.actorsHint"),
+                  value: p.actors,
+                  maxlength: 500,
+                  errors: errors[`priorities.${i}.actors`],
+                  onInput: (v) =>
+                    this.edit([`priorities.${i}.actors`], (x) => ({
+                      ...x,
+                      priorities: replaceItem(x.priorities, i, { actors: v }),
+                    })),
+                })}
+                <div class="item-actions">
+                  <button
+                    id=${`prio-${p.key}-up`}
+                    class="button secondary small"
+                    type="button"
+                    ?disabled=${i === 0}
+                    @click=${() => void this.movePriority(i, -1)}
+                  >
+                    ↑ <span>${t("prio.up", { n: i + 1 })}</span>
+                  </button>
+                  <button
+                    id=${`prio-${p.key}-down`}
+                    class="button secondary small"
+                    type="button"
+                    ?disabled=${i === count - 1}
+                    @click=${() => void this.movePriority(i, 1)}
+                  >
+                    ↓ <span>${t("prio.down", { n: i + 1 })}</span>
+                  </button>
+                  <button
+                    class="button secondary small"
+                    type="button"
+                    ?disabled=${count === 1}
+                    @click=${() => void this.removePriority(i)}
+                  >
+                    ✕ <span>${t("prio.remove", { n: i + 1 })}</span>
+                  </button>
+                </div>
+              </fieldset>
+            </li>`,
+          )}
+        </ol>
+        ${
+          count < MAX_PRIORITIES
+            ? html`<button id="add-priority" class="button secondary" type="button" @click=${() => void this.addPriority()}>
+              + ${t("prio.add")}
+            </button>`
+            : html`<p class="hint">${t("prio.max")}</p>`
+        }
+      </section>
+      <div class="after-items">
+        ${textField({
+          path: "assets",
+          label: t("prio.assets"),
+          hint: t("prio.assetsHint"),
+          value: d.assets,
+          multiline: true,
+          rows: 3,
+          maxlength: 2000,
+          errors: errors.assets,
+          onInput: (v) => this.edit(["assets"], (x) => ({ ...x, assets: v })),
+        })}
+      </div>
+    `;
+  }
+
+  // Step 3 -------------------------------------------------------------------------------
+
+  private renderPartner(errors: ErrorMap): TemplateResult {
+    const d = this.draft;
+    const s = d.sought;
+    const lang = getLang();
+    const sectors = taxonomy().map((x) => ({ value: x.code, label: x[lang] }));
+    const setSought = (field: string, patch: Partial<PlancheDraft["sought"]>) =>
+      this.edit([`partnerSought.${field}`], (x) => ({ ...x, sought: { ...x.sought, ...patch } }));
+    const countries = [...new Set([...COMMON_PARTNER_COUNTRIES, ...s.countries])];
+    const fromPriorities = prioritySectors(d);
+    return html`
+      ${textField({
+        path: "partnerSought.description",
+        label: t("sought.description"),
+        hint: t("sought.descriptionHint"),
+        value: s.description,
+        multiline: true,
+        rows: 4,
+        maxlength: 2000,
+        errors: errors["partnerSought.description"],
+        onInput: (v) => setSought("description", { description: v }),
+      })}
+      ${choiceGroup({
+        path: "partnerSought.themes",
+        legend: t("sought.themes"),
+        type: "checkbox",
+        columns: true,
+        options: sectors,
+        selected: s.themes,
+        errors: errors["partnerSought.themes"],
+        onChange: (v, on) => setSought("themes", { themes: toggle(s.themes, v, on) }),
+        extra:
+          fromPriorities.length > 0
+            ? html`<button
+                class="button secondary small"
+                type="button"
+                @click=${() => setSought("themes", { themes: [...new Set([...s.themes, ...fromPriorities])] })}
+              >
+                ${t("sought.themesFromPriorities")}
+              </button>`
+            : nothing,
+      })}
+      ${choiceGroup({
+        path: "partnerSought.levels",
+        legend: t("sought.levels"),
+        type: "checkbox",
+        columns: true,
+        options: PARTNER_LEVELS.map((l) => ({ value: l, label: levelLabel(l) })),
+        selected: s.levels,
+        errors: errors["partnerSought.levels"],
+        onChange: (v, on) => setSought("levels", { levels: toggle(s.levels, v, on) }),
+      })}
+      ${choiceGroup({
+        path: "partnerSought.countries",
+        legend: t("sought.countries"),
+        hint: t("sought.countriesHint"),
+        type: "checkbox",
+        columns: true,
+        options: countries.map((c) => ({ value: c, label: countryName(c, lang) })),
+        selected: s.countries,
+        errors: errors["partnerSought.countries"],
+        onChange: (v, on) => setSought("countries", { countries: toggle(s.countries, v, on) }),
+      })}
+      ${choiceGroup({
+        path: "partnerSought.size",
+        legend: t("sought.size"),
+        type: "radio",
+        options: SIZE_PREFERENCES.map((x) => ({ value: x, label: sizeLabel(x) })),
+        selected: [s.size],
+        errors: errors["partnerSought.size"],
+        onChange: (v) => setSought("size", { size: v as PlancheDraft["sought"]["size"] }),
+      })}
+      ${choiceGroup({
+        path: "modalities",
+        legend: t("sought.modalities"),
+        type: "checkbox",
+        options: MODALITIES.map((m) => ({
+          value: m,
+          label: modalityLabel(m),
+          hint: t(`modality.${m}.hint` as MessageKey),
+        })),
+        selected: d.modalities,
+        errors: [...(errors.modalities ?? []), ...(errors["partnerSought.modalities"] ?? [])],
+        onChange: (v, on) =>
+          this.edit(["modalities", "partnerSought.modalities"], (x) => ({
+            ...x,
+            modalities: toggle(x.modalities, v, on),
+          })),
+      })}
+      ${this.renderDiaspora(errors)}
+      ${textField({
+        path: "currentPartners",
+        label: t("partners.label"),
+        hint: t("form.lines.hint"),
+        value: d.currentPartners,
+        multiline: true,
+        rows: 3,
+        errors: Object.entries(errors)
+          .filter(([f]) => f.startsWith("currentPartners"))
+          .flatMap(([, m]) => m),
+        onInput: (v) => this.edit(["currentPartners"], (x) => ({ ...x, currentPartners: v })),
+      })}
+    `;
+  }
+
+  private renderDiaspora(errors: ErrorMap): TemplateResult {
+    const d = this.draft;
+    const lang = getLang();
+    const countries = [...new Set(["FR", ...COMMON_PARTNER_COUNTRIES, "US", "GA", "CG", "GN", "MR"])];
+    const set = (i: number, field: string, patch: Partial<PlancheDraft["diaspora"][number]>) =>
+      this.edit([`diaspora.${i}.${field}`], (x) => ({ ...x, diaspora: replaceItem(x.diaspora, i, patch) }));
+    return html`<fieldset id=${fieldId("diaspora")} tabindex="-1">
+      <legend>${t("diaspora.legend")}</legend>
+      <p class="hint">${t("diaspora.hint")}</p>
+      ${errors.diaspora ? html`<p class="error">${errors.diaspora.join(" ")}</p>` : nothing}
+      ${repeat(
+        d.diaspora,
+        (a) => a.key,
+        (a, i) => html`<fieldset class="item" id=${fieldId(`diaspora.${i}`)} tabindex="-1">
+          <legend>${t("diaspora.item", { n: i + 1 })}</legend>
+          ${textField({
+            path: `diaspora.${i}.name`,
+            label: t("diaspora.name"),
+            value: a.name,
+            maxlength: 200,
+            errors: errors[`diaspora.${i}.name`],
+            onInput: (v) => set(i, "name", { name: v }),
+          })}
+          <div class="row">
+            ${textField({
+              path: `diaspora.${i}.city`,
+              label: t("diaspora.city"),
+              value: a.city,
+              maxlength: 120,
+              errors: errors[`diaspora.${i}.city`],
+              onInput: (v) => set(i, "city", { city: v }),
+            })}
+            ${selectField({
+              path: `diaspora.${i}.country`,
+              label: t("diaspora.country"),
+              value: a.country,
+              options: countries.map((c) => ({ value: c, label: countryName(c, lang) })),
+              errors: errors[`diaspora.${i}.country`],
+              onChange: (v) => set(i, "country", { country: v }),
+            })}
+          </div>
+          <button
+            class="button secondary small"
+            type="button"
+            @click=${() => this.edit(["diaspora"], (x) => ({ ...x, diaspora: removeItem(x.diaspora, i) }))}
+          >
+            ✕ ${t("diaspora.remove", { n: i + 1 })}
+          </button>
+        </fieldset>`,
+      )}
+      ${
+        d.diaspora.length < MAX_DIASPORA
+          ? html`<button
+            class="button secondary small"
+            type="button"
+            @click=${async () => {
+              this.edit([], (x) => ({ ...x, diaspora: [...x.diaspora, emptyDiaspora()] }));
+              await this.updateComplete;
+              this.findField(`diaspora.${this.draft.diaspora.length - 1}.name`)?.focus();
+            }}
+          >
+            + ${t("diaspora.add")}
+          </button>`
+          : nothing
+      }
+    </fieldset>`;
+  }
+
+  // Step 4 -------------------------------------------------------------------------------
+
+  private renderContact(errors: ErrorMap): TemplateResult {
+    return renderContactStep(this.draft.contact, errors, (field, patch) =>
+      this.edit([`contact.${field}`], (x) => ({ ...x, contact: { ...x.contact, ...patch } })),
+    );
+  }
+}

@@ -1,0 +1,15 @@
+import { html, type TemplateResult } from "lit";
+
+/** A heading whose level depends on where a view is shown (page: 1, form preview: 2). */
+export function heading(level: number, content: unknown): TemplateResult {
+  switch (Math.min(4, Math.max(1, level))) {
+    case 1:
+      return html`<h1>${content}</h1>`;
+    case 2:
+      return html`<h2>${content}</h2>`;
+    case 3:
+      return html`<h3>${content}</h3>`;
+    default:
+      return html`<h4>${content}</h4>`;
+  }
+}
