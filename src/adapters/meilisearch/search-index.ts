@@ -66,11 +66,15 @@ export class MeilisearchSearchIndex implements SearchIndex {
   }
 
   async upsert(docs: SearchDocument[]): Promise<void> {
-    ensureSucceeded(await this.index.addDocuments(docs, { primaryKey: "id" }).waitTask({ timeout: 60_000 }));
+    ensureSucceeded(
+      await this.index.addDocuments(docs, { primaryKey: "id" }).waitTask({ timeout: 60_000, interval: 10 }),
+    );
   }
 
   async remove(ids: string[]): Promise<void> {
-    ensureSucceeded(await this.index.deleteDocuments(ids).waitTask({ timeout: this.timeoutMs }));
+    ensureSucceeded(
+      await this.index.deleteDocuments(ids).waitTask({ timeout: this.timeoutMs, interval: 10 }),
+    );
   }
 
   /** Drop every document: used by `npm run reindex --full` before pushing from SQLite again. */
