@@ -9,7 +9,9 @@
  *      (HTML + CSS + JS + the API responses the page makes, headers included).
  *
  * Budgets: JavaScript of the search page (entry + search chunk + shared) < 100 KB gzipped;
- * first load of the search page < 300 KB. Prints a PASS/FAIL line for each, writes
+ * first load of the search page < 300 KB; and no public page loads the code of the signed-in
+ * pages ("Mon espace", the staff console), which stay in chunks of their own — measured too,
+ * signed out, as a first visit would fetch them. Prints a PASS/FAIL line for each, writes
  * bench-results/web.json, exits 1 when a budget fails. Everything it starts is stopped in a
  * `finally`.
  */
@@ -31,11 +33,17 @@ const BUDGET_JS_GZ = 100 * KB;
 const BUDGET_FIRST_LOAD = 300 * KB;
 
 const PAGES = [
-  { name: "home", path: "/" },
-  { name: "search", path: "/recherche" },
-  { name: "planche", path: "/planche/demo-mali-kayes-commune-2" },
-  { name: "matches", path: "/profil/demo-mali-kayes-commune-2/correspondances" },
+  { name: "home", path: "/", public: true },
+  { name: "search", path: "/recherche", public: true },
+  { name: "planche", path: "/planche/demo-mali-kayes-commune-2", public: true },
+  { name: "matches", path: "/profil/demo-mali-kayes-commune-2/correspondances", public: true },
+  { name: "my-space", path: "/mon-espace", public: false },
+  { name: "staff", path: "/equipe", public: false },
 ] as const;
+
+/** Chunks of the signed-in pages and the staff console (file names from vite's chunk names). */
+const SIGNED_IN_CHUNK =
+  /\/assets\/(bap-my-space|bap-profile-edit|bap-intro-card|bap-staff|bap-chart|console)[-.]/;
 
 type Kind = "html" | "css" | "js" | "api" | "other";
 
@@ -51,6 +59,7 @@ interface Transfer {
 interface PageReport {
   name: string;
   path: string;
+  public: boolean;
   requests: number;
   wire: Record<Kind | "total", number>;
   jsGzip: number;
@@ -143,6 +152,7 @@ async function main(): Promise<void> {
       reports.push({
         name: p.name,
         path: p.path,
+        public: p.public,
         requests: done.length,
         wire,
         jsGzip: done.reduce((n, t) => n + t.jsGzip, 0),
@@ -179,11 +189,18 @@ async function main(): Promise<void> {
     }
     const search = reports.find((r) => r.name === "search")!;
     console.log(`\nJavaScript of the search page: ${search.jsFiles.join(", ")}`);
-    const union = new Set(reports.flatMap((r) => r.jsFiles));
+    const publicReports = reports.filter((r) => r.public);
+    const union = new Set(publicReports.flatMap((r) => r.jsFiles));
     const unionGz = [...union].reduce((n, f) => n + gzipSizeOf(f), 0);
     console.log(`All JavaScript of the public pages together: ${union.size} files, ${kb(unionGz)} gzipped`);
+    const leaked = [...union].filter((f) => SIGNED_IN_CHUNK.test(f));
+    const signedIn = new Set(reports.filter((r) => !r.public).flatMap((r) => r.jsFiles));
+    const ownChunks = [...signedIn].filter((f) => !union.has(f));
+    console.log(
+      `Signed-in pages' own chunks (not loaded by public pages): ${ownChunks.length} files, ${kb(ownChunks.reduce((n, f) => n + gzipSizeOf(f), 0))} gzipped`,
+    );
 
-    const checks = [
+    const checks: { name: string; value: number; budget: number; unit?: "files" }[] = [
       {
         name: "JS of the search page (entry + search chunk), gzipped",
         value: search.jsGzip,
@@ -194,17 +211,24 @@ async function main(): Promise<void> {
         value: search.wire.total,
         budget: BUDGET_FIRST_LOAD,
       },
+      {
+        name: `Signed-in chunks loaded by public pages${leaked.length > 0 ? ` (${leaked.join(", ")})` : ""}`,
+        value: leaked.length,
+        budget: 1,
+        unit: "files",
+      },
     ];
     console.log("");
     for (const c of checks) {
+      const show = (n: number) => (c.unit === "files" ? `${n} file(s)` : kb(n));
       console.log(
-        `${c.value < c.budget ? "PASS" : "FAIL"}  ${c.name}: ${kb(c.value)} (budget < ${kb(c.budget)})`,
+        `${c.value < c.budget ? "PASS" : "FAIL"}  ${c.name}: ${show(c.value)} (budget < ${show(c.budget)})`,
       );
     }
     mkdirSync(join(ROOT, "bench-results"), { recursive: true });
     writeFileSync(
       join(ROOT, "bench-results", "web.json"),
-      `${JSON.stringify({ pages: reports, allPublicJsGzip: unionGz, checks }, null, 2)}\n`,
+      `${JSON.stringify({ pages: reports, allPublicJsGzip: unionGz, signedInChunks: ownChunks, checks }, null, 2)}\n`,
     );
     console.log("\n[bench:web] wrote bench-results/web.json");
     if (checks.some((c) => c.value >= c.budget)) process.exitCode = 1;

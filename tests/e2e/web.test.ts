@@ -1,57 +1,37 @@
-import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import type { AddressInfo } from "node:net";
-import { createRequire } from "node:module";
-import { join, resolve } from "node:path";
 import { serve } from "@hono/node-server";
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveWebApp, WEB_DIST } from "../../src/entry/web.js";
 import { signIn } from "../helpers/auth.js";
 import { startTestRuntime, type TestRuntime } from "../helpers/runtime.js";
+import {
+  axe,
+  countOf,
+  ensureBuilt,
+  inputValueOf,
+  launchChromium,
+  open as openIn,
+  shoot,
+  textOf,
+  textsOf,
+  visible,
+  WAIT,
+} from "./browser.js";
 
 /**
  * The browser journeys in real Chromium against the real server (SQLite + Meilisearch with
  * the demo profiles), serving the built web application exactly as `npm start` does.
  */
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const ROOT = resolve(import.meta.dirname, "../..");
-const SHOTS = join(ROOT, "test-results", "screenshots");
-const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
-const WIDTHS = [360, 1280] as const;
-
 let rt: TestRuntime | undefined;
 let server: ReturnType<typeof serve> | undefined;
 let browser: Browser | undefined;
 let base = "";
 
-function newestMtime(dir: string): number {
-  return readdirSync(dir).reduce((max, name) => {
-    const path = join(dir, name);
-    const s = statSync(path);
-    return Math.max(max, s.isDirectory() ? newestMtime(path) : s.mtimeMs);
-  }, 0);
-}
-
-/** Build web/dist when it is missing or older than its sources (a stale build would test old code). */
-async function ensureBuilt(): Promise<void> {
-  const index = join(WEB_DIST, "index.html");
-  const sources = Math.max(
-    newestMtime(join(ROOT, "web", "src")),
-    statSync(join(ROOT, "web", "index.html")).mtimeMs,
-  );
-  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
-  const { build } = await import("vite");
-  await build({ configFile: join(ROOT, "vite.config.ts"), logLevel: "warn" });
-}
-
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium is missing at ${CHROMIUM}: install it with "apt-get install -y chromium" (the browser journeys never skip).`,
-    );
-  }
   await ensureBuilt();
+  browser = await launchChromium();
   rt = await startTestRuntime({ demo: true });
   if (!serveWebApp(rt.app, WEB_DIST)) throw new Error(`${WEB_DIST} has no index.html after the build`);
   const app = rt.app;
@@ -59,20 +39,6 @@ beforeAll(async () => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => ok(s));
   });
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  // launch() gives each run a fresh temporary profile of its own, removed on close.
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-  mkdirSync(SHOTS, { recursive: true });
 }, 120_000);
 
 afterAll(async () => {
@@ -81,67 +47,7 @@ afterAll(async () => {
   await rt?.close();
 });
 
-const WAIT = { timeout: 10_000 };
-
-/** playwright-core has no web-first assertions: wait for the element, poll for its state. */
-const visible = (l: Locator) => l.first().waitFor({ state: "visible", ...WAIT });
-const textOf = (l: Locator) => expect.poll(async () => ((await l.textContent()) ?? "").trim(), WAIT);
-const inputValueOf = (l: Locator) => expect.poll(() => l.inputValue(), WAIT);
-const countOf = (l: Locator) => expect.poll(() => l.count(), WAIT);
-const textsOf = (l: Locator) =>
-  expect.poll(async () => (await l.allTextContents()).map((x) => x.trim()), WAIT);
-
-interface Session {
-  context: BrowserContext;
-  page: Page;
-  errors: string[];
-}
-
-/** A fresh context (own storage), with the page's script errors collected. */
-async function open(width: number = 1280): Promise<Session> {
-  // bypassCSP: the test injects axe-core as an inline script, which the app's CSP forbids.
-  const context = await browser!.newContext({
-    viewport: { width, height: 900 },
-    locale: "fr-FR",
-    bypassCSP: true,
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  return { context, page, errors };
-}
-
-async function axe(page: Page, name: string): Promise<void> {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const w = window as unknown as {
-      axe: {
-        run(ctx: Document): Promise<{
-          violations: { id: string; impact: string; help: string; nodes: { target: unknown }[] }[];
-        }>;
-      };
-    };
-    const res = await w.axe.run(document);
-    return res.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)),
-    }));
-  });
-  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious, `${name}: ${JSON.stringify(serious, null, 2)}`).toEqual([]);
-}
-
-/** Full-page screenshots at phone and desktop widths. */
-async function shoot(page: Page, name: string): Promise<void> {
-  for (const width of WIDTHS) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.waitForTimeout(150);
-    await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
+const open = (width = 1280) => openIn(browser!, width);
 
 describe("web application (Chromium)", () => {
   it("journey 2: search Kayes, open a planche, see its matches with bars", async () => {

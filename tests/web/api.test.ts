@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { ApiClient, ApiError, fieldErrorMap, parseProblem, toQueryString } from "../../web/src/lib/api.js";
+import {
+  ApiClient,
+  ApiError,
+  fieldErrorMap,
+  isCsrfRefusal,
+  parseProblem,
+  toQueryString,
+} from "../../web/src/lib/api.js";
 
 const problemBody = {
   type: "https://bourse-aux-partenaires.example/problems/validation",
@@ -119,5 +126,82 @@ describe("ApiClient", () => {
     const { fetch, calls } = fakeFetch(200, { matches: [] }, "application/json");
     await new ApiClient({ fetch }).matches("a/b", "fr", 10);
     expect(calls[0]?.url).toBe("/api/profiles/a%2Fb/matches?limit=10&lang=fr");
+  });
+});
+
+describe("ApiClient and CSRF refusals", () => {
+  const csrfProblem = {
+    status: 403,
+    code: "forbidden",
+    title: "Interdit",
+    errors: [
+      { field: "x-csrf-token", code: "csrf", fr: "Jeton CSRF absent ou périmé.", en: "Missing or stale." },
+    ],
+  };
+
+  /** Answers 403 csrf until the request carries `good`, then 200. */
+  function csrfServer(good: string) {
+    const tokens: (string | undefined)[] = [];
+    const fetch = (async (_url: string, init: RequestInit) => {
+      const token = (init.headers as Record<string, string>)["x-csrf-token"];
+      tokens.push(token);
+      const ok = token === good;
+      return new Response(JSON.stringify(ok ? { ok: true } : csrfProblem), {
+        status: ok ? 200 : 403,
+        headers: { "content-type": "application/json" },
+      });
+    }) as unknown as typeof globalThis.fetch;
+    return { fetch, tokens };
+  }
+
+  it("recognises the refusal a fresh token cures, and only that one", () => {
+    expect(isCsrfRefusal(parseProblem(403, csrfProblem))).toBe(true);
+    expect(isCsrfRefusal(parseProblem(403, { code: "forbidden", errors: [] }))).toBe(false);
+    expect(isCsrfRefusal(parseProblem(400, { ...csrfProblem, status: 400 }))).toBe(false);
+  });
+
+  it("refreshes the token once and sends the request again", async () => {
+    const { fetch, tokens } = csrfServer("fresh");
+    let refreshed = 0;
+    const client = new ApiClient({
+      fetch,
+      csrfToken: () => "stale",
+      refreshCsrf: async () => {
+        refreshed += 1;
+        return "fresh";
+      },
+    });
+    await expect(client.request("POST", "/api/profiles/x/submit")).resolves.toEqual({ ok: true });
+    expect(tokens).toEqual(["stale", "fresh"]);
+    expect(refreshed).toBe(1);
+  });
+
+  it("gives up after one retry, when no token comes back, and never retries a GET", async () => {
+    const still = csrfServer("never");
+    const client = new ApiClient({ fetch: still.fetch, csrfToken: () => "a", refreshCsrf: async () => "b" });
+    const err = await client.request("PUT", "/api/x", {}).catch((e: unknown) => e);
+    expect((err as ApiError).status).toBe(403);
+    expect(still.tokens).toEqual(["a", "b"]);
+
+    const none = csrfServer("never");
+    const anonymous = new ApiClient({
+      fetch: none.fetch,
+      csrfToken: () => "a",
+      refreshCsrf: async () => null,
+    });
+    await expect(anonymous.request("POST", "/api/x")).rejects.toBeInstanceOf(ApiError);
+    expect(none.tokens).toEqual(["a"]);
+
+    const get = csrfServer("never");
+    let asked = 0;
+    const reader = new ApiClient({
+      fetch: get.fetch,
+      refreshCsrf: async () => {
+        asked += 1;
+        return "b";
+      },
+    });
+    await expect(reader.get("/api/x")).rejects.toBeInstanceOf(ApiError);
+    expect(asked).toBe(0);
   });
 });

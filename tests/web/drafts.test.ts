@@ -13,9 +13,11 @@ import {
 } from "../../web/src/lib/draft.js";
 import {
   emptyPartnerDraft,
+  frenchFromRefCode,
   frenchRefCode,
   PARTNER_STEPS,
   partnerDraftToInput,
+  partnerToDraft,
   validatePartnerDraft,
 } from "../../web/src/lib/partner-draft.js";
 import {
@@ -25,8 +27,10 @@ import {
   type PlancheDraft,
   plancheDraftToInput,
   plancheDraftToView,
+  plancheToDraft,
   validatePlancheDraft,
 } from "../../web/src/lib/planche-draft.js";
+import { partnerInput, plancheInput } from "../helpers/fixtures.js";
 
 class MemoryStorage implements KeyValueStorage {
   readonly data = new Map<string, string>();
@@ -255,5 +259,121 @@ describe("partner draft", () => {
       level: "commune",
       regionName: "Wallonie",
     });
+  });
+});
+
+describe("a saved profile back into the form (edit mode)", () => {
+  const names: Record<string, string> = { ML0107: "Yélimané", ML010701: "Diafounou Diongaga" };
+
+  it("turns a planche into a draft whose body is the same planche", () => {
+    const saved = PlancheInputSchema.parse({
+      ...plancheInput(),
+      collectivite: {
+        refCode: "ML010701",
+        name: "Diafounou Diongaga",
+        country: "ML",
+        level: "commune",
+        population: 9678,
+        regionCode: "ML01",
+        regionName: "Kayes",
+        cercleCode: "ML0107",
+        cercleName: "Yélimané",
+      },
+      modalities: ["remote", "diaspora"],
+      currentPartners: ["Montreuil"],
+    });
+    const d = plancheToDraft(saved);
+    expect(d.mode).toBe("reference");
+    expect(d.reference).toMatchObject({ pcode: "ML010701", cercleName: "Yélimané", population: 9678 });
+    expect(d.contact.phone).toBe("+223 20 00 00 00");
+    expect(new Set(d.priorities.map((p) => p.key)).size).toBe(d.priorities.length);
+    const body = plancheDraftToInput(d);
+    expect(PlancheInputSchema.safeParse(body).success).toBe(true);
+    expect(body.priorities).toEqual(saved.priorities);
+    expect(body.pdesc).toEqual(saved.pdesc);
+    expect(body.partnerSought).toEqual(saved.partnerSought);
+    expect(body.diaspora).toEqual(saved.diaspora);
+    expect(body.currentPartners).toEqual(["Montreuil"]);
+    expect(body.collectivite).toEqual({
+      refCode: "ML010701",
+      name: "Diafounou Diongaga",
+      country: "ML",
+      level: "commune",
+    });
+    expect(body.contact).toEqual(saved.contact);
+  });
+
+  it("keeps a hand-entered collectivité as typed", () => {
+    const saved = PlancheInputSchema.parse({
+      ...plancheInput(),
+      collectivite: {
+        name: "Nouvelle commune",
+        country: "ML",
+        level: "commune",
+        population: 12500,
+        regionCode: "ML01",
+        regionName: "Kayes",
+      },
+    });
+    const d = plancheToDraft(saved);
+    expect(d.mode).toBe("manual");
+    expect(d.manual).toMatchObject({ name: "Nouvelle commune", population: "12500", regionCode: "ML01" });
+    expect(plancheDraftToInput(d).collectivite).toEqual(saved.collectivite);
+  });
+
+  it("turns a partner profile into a draft, names of places included, and back", () => {
+    const saved = PartnerInputSchema.parse({
+      ...partnerInput(),
+      diaspora: [{ originCode: "ML010701", association: "Ressortissants" }],
+      capacity: { budgetBand: "10k_50k", staff: 3, cofunding: true },
+      currentTies: ["Yélimané"],
+    });
+    const d = partnerToDraft(saved, (c) => names[c]);
+    expect(d.reference).toMatchObject({ code: "93048", kind: "commune", name: "Montreuil" });
+    expect(d.preferredAreas).toEqual([{ pcode: "ML0107", name: "Yélimané", level: "cercle" }]);
+    expect(d.diaspora[0]).toMatchObject({ originCode: "ML010701", originName: "Diafounou Diongaga" });
+    const body = partnerDraftToInput(d);
+    expect(PartnerInputSchema.safeParse(body).success).toBe(true);
+    for (const k of [
+      "themesSought",
+      "expertiseOffered",
+      "preferredAreas",
+      "diaspora",
+      "capacity",
+      "currentTies",
+      "modalities",
+    ] as const) {
+      expect(body[k], k).toEqual(saved[k]);
+    }
+    expect(body.collectivite).toEqual({
+      refCode: "93048",
+      name: "Montreuil",
+      country: "FR",
+      level: "commune",
+    });
+  });
+
+  it("reads départements and régions from their kind:code references; elsewhere, by hand", () => {
+    const dep = frenchFromRefCode({
+      refCode: "departement:91",
+      name: "Essonne",
+      country: "FR",
+      level: "departement",
+    });
+    expect(dep).toMatchObject({ code: "91", kind: "departement" });
+    expect(frenchRefCode(dep!)).toBe("departement:91");
+    expect(frenchFromRefCode({ name: "Girona", country: "ES", level: "commune" })).toBeNull();
+    const spanish = partnerToDraft(
+      PartnerInputSchema.parse({
+        ...partnerInput(),
+        collectivite: { name: "Ajuntament de Girona", country: "ES", level: "commune" },
+      }),
+      () => undefined,
+    );
+    expect([spanish.mode, spanish.country, spanish.manual.name]).toEqual([
+      "manual",
+      "ES",
+      "Ajuntament de Girona",
+    ]);
   });
 });

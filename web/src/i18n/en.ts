@@ -9,6 +9,8 @@ export const en: Messages = {
   "app.nav.search": "Search planches",
   "app.nav.publishPlanche": "Publish a planche",
   "app.nav.publishPartner": "Partner profile",
+  "app.nav.mySpace": "My space",
+  "app.nav.staff": "AMM staff",
   "app.lang.label": "Language",
   "app.lang.fr": "Français",
   "app.lang.en": "English",
@@ -33,6 +35,9 @@ export const en: Messages = {
 
   "auth.signedInAs": "Signed in: {email}",
   "auth.signOut": "Sign out",
+  "auth.signIn.title": "Sign in",
+  "auth.signIn.body":
+    "Enter your e-mail address: we send you a sign-in link, valid for 20 minutes, no password.",
   "auth.required.title": "Confirm your e-mail address to publish",
   "auth.required.body":
     "We send you a sign-in link, valid for 20 minutes. Open it on this device: your draft waits for you here, and you only need to click “Publish” again.",
@@ -191,6 +196,29 @@ export const en: Messages = {
   "profile.notFound": "This profile cannot be found or is no longer published.",
   "profile.matches": "See matches",
   "profile.back": "Back to search",
+
+  "interest.open": "Express interest",
+  "interest.anonymous": "A partner collectivité? Sign in to express interest in this planche.",
+  "interest.signIn": "Sign in",
+  "interest.needPartner": "To express interest, first publish your collectivité's profile.",
+  "interest.publishPartner": "Publish a partner profile",
+
+  "edit.pageTitle": "Edit a profile",
+  "edit.loading": "Loading the profile…",
+  "edit.title": "Edit: {name}",
+  "edit.lead":
+    "Your changes stay on this device until you save them. An important change (collectivité, priorities, themes, offer) goes through AMM's review again.",
+  "edit.submit": "Save the changes",
+  "edit.saved.title": "Changes saved",
+  "edit.saved.published": "The online profile is up to date.",
+  "edit.saved.pending": "The profile waits for AMM's review before it is online again.",
+  "edit.saved.draft": "The profile stays a draft: send it for review from My space when it is ready.",
+  "edit.back": "Back to My space",
+  "edit.conflict":
+    "Someone saved this profile while you were editing it. Load the current version, then make your changes again: note them first, they will be replaced.",
+  "edit.reload": "Load the current version",
+  "edit.reloadConfirm": "Replace your changes with the current version of the profile?",
+  "edit.forbidden": "This profile is not yours, or it no longer exists.",
 
   "matches.title": "Matches for {name}",
   "matches.pageTitle": "Matches",

@@ -10,6 +10,8 @@ export const fr = {
   "app.nav.search": "Rechercher une planche",
   "app.nav.publishPlanche": "Publier une planche",
   "app.nav.publishPartner": "Profil partenaire",
+  "app.nav.mySpace": "Mon espace",
+  "app.nav.staff": "Équipe AMM",
   "app.lang.label": "Langue",
   "app.lang.fr": "Français",
   "app.lang.en": "English",
@@ -34,6 +36,9 @@ export const fr = {
 
   "auth.signedInAs": "Connecté : {email}",
   "auth.signOut": "Se déconnecter",
+  "auth.signIn.title": "Connexion",
+  "auth.signIn.body":
+    "Saisissez votre adresse e-mail : nous vous envoyons un lien de connexion, valable 20 minutes, sans mot de passe.",
   "auth.required.title": "Confirmez votre adresse e-mail pour publier",
   "auth.required.body":
     "Nous vous envoyons un lien de connexion, valable 20 minutes. Ouvrez-le sur cet appareil : votre brouillon vous attend ici, il suffira de cliquer à nouveau sur « Publier ».",
@@ -194,6 +199,31 @@ export const fr = {
   "profile.notFound": "Ce profil est introuvable ou n'est plus publié.",
   "profile.matches": "Voir les correspondances",
   "profile.back": "Retour à la recherche",
+
+  "interest.open": "Exprimer un intérêt",
+  "interest.anonymous":
+    "Collectivité partenaire ? Connectez-vous pour exprimer un intérêt pour cette planche.",
+  "interest.signIn": "Se connecter",
+  "interest.needPartner": "Pour exprimer un intérêt, publiez d'abord le profil de votre collectivité.",
+  "interest.publishPartner": "Publier un profil partenaire",
+
+  "edit.pageTitle": "Modifier un profil",
+  "edit.loading": "Chargement du profil…",
+  "edit.title": "Modifier : {name}",
+  "edit.lead":
+    "Vos modifications restent sur cet appareil jusqu'à l'enregistrement. Un changement important (collectivité, priorités, thèmes, offre) repasse par la relecture de l'AMM.",
+  "edit.submit": "Enregistrer les modifications",
+  "edit.saved.title": "Modifications enregistrées",
+  "edit.saved.published": "Le profil en ligne est à jour.",
+  "edit.saved.pending": "Le profil attend la relecture de l'AMM avant d'être de nouveau en ligne.",
+  "edit.saved.draft":
+    "Le profil reste un brouillon : envoyez-le en relecture depuis Mon espace quand il est prêt.",
+  "edit.back": "Retour à Mon espace",
+  "edit.conflict":
+    "Quelqu'un a enregistré ce profil pendant que vous le modifiiez. Chargez la version actuelle, puis refaites vos changements : notez-les avant, ils seront remplacés.",
+  "edit.reload": "Charger la version actuelle",
+  "edit.reloadConfirm": "Remplacer vos modifications par la version actuelle du profil ?",
+  "edit.forbidden": "Ce profil n'est pas le vôtre, ou il n'existe plus.",
 
   "matches.title": "Correspondances pour {name}",
   "matches.pageTitle": "Correspondances",

@@ -12,12 +12,15 @@ type PlaceholderNames<S extends string> = S extends `${string}{${infer Name}}${i
   ? Name | PlaceholderNames<Rest>
   : never;
 
-/** t("key") for a plain message, t("key", { name }) when it has placeholders: checked at compile time. */
-export type ParamsOf<K extends MessageKey> = K extends MessageKey
-  ? [PlaceholderNames<(typeof fr)[K]>] extends [never]
+/** The parameters of message K of catalogue C: none, or an object naming each placeholder. */
+export type ParamsIn<C extends Record<string, string>, K extends keyof C> = K extends keyof C
+  ? [PlaceholderNames<C[K]>] extends [never]
     ? []
-    : [params: Record<PlaceholderNames<(typeof fr)[K]>, string | number>]
+    : [params: Record<PlaceholderNames<C[K]>, string | number>]
   : never;
+
+/** t("key") for a plain message, t("key", { name }) when it has placeholders: checked at compile time. */
+export type ParamsOf<K extends MessageKey> = ParamsIn<typeof fr, K>;
 
 export function interpolate(template: string, params?: Record<string, string | number>): string {
   if (!params) return template;

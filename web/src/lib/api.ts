@@ -109,6 +109,17 @@ export interface ApiClientOptions {
    * exists; null while there is no session.
    */
   csrfToken?: () => string | null;
+  /**
+   * Called once when an unsafe request is refused for its CSRF token (the session was renewed
+   * in another tab, or the page outlived it): returns a fresh token (GET /api/me), and the
+   * request is sent again with it. Null gives up.
+   */
+  refreshCsrf?: () => Promise<string | null>;
+}
+
+/** A refusal that a fresh CSRF token can cure: 403 whose first field error is "csrf". */
+export function isCsrfRefusal(p: Problem): boolean {
+  return p.status === 403 && p.errors[0]?.code === "csrf";
 }
 
 export interface RequestOptions {
@@ -126,14 +137,31 @@ export class ApiClient {
   }
 
   async request<T>(method: string, path: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
+    const unsafe = method !== "GET" && method !== "HEAD";
+    try {
+      return await this.send<T>(method, path, body, opts, unsafe ? this.options.csrfToken?.() : null);
+    } catch (err) {
+      if (!(unsafe && err instanceof ApiError && isCsrfRefusal(err.problem) && this.options.refreshCsrf)) {
+        throw err;
+      }
+      const fresh = await this.options.refreshCsrf().catch(() => null);
+      if (!fresh) throw err;
+      return this.send<T>(method, path, body, opts, fresh);
+    }
+  }
+
+  private async send<T>(
+    method: string,
+    path: string,
+    body: unknown,
+    opts: RequestOptions,
+    csrf: string | null | undefined,
+  ): Promise<T> {
     const headers: Record<string, string> = { accept: "application/json", ...opts.headers };
     const lang = this.options.lang?.();
     if (lang) headers["accept-language"] = lang;
     if (body !== undefined) headers["content-type"] = "application/json";
-    if (method !== "GET" && method !== "HEAD") {
-      const token = this.options.csrfToken?.();
-      if (token) headers["x-csrf-token"] = token;
-    }
+    if (csrf) headers["x-csrf-token"] = csrf;
     let res: Response;
     try {
       res = await this.fetchImpl(`${this.baseUrl}${path}`, {

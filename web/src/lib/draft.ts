@@ -184,6 +184,61 @@ export function contactToInput(c: ContactDraft) {
   };
 }
 
+/** The draft of a contact as saved in a profile (edit mode). */
+export function contactToDraft(c: {
+  name: string;
+  role?: string;
+  email: string;
+  phone?: string;
+  language?: "fr" | "en";
+}): ContactDraft {
+  return {
+    name: c.name,
+    role: c.role ?? "",
+    email: c.email,
+    phone: c.phone ?? "",
+    language: c.language ?? "fr",
+  };
+}
+
+/** What both guided forms hold besides their side's fields. */
+export interface CommonDraft {
+  presentation: string;
+  languages: string[];
+  modalities: string[];
+  contact: ContactDraft;
+}
+
+/** The fields of the POST/PUT body common to both sides. */
+export function commonInput<M extends string>(d: CommonDraft) {
+  return {
+    presentation: d.presentation.trim(),
+    languages: d.languages.length > 0 ? d.languages : ["fr"],
+    modalities: d.modalities as M[],
+    contact: contactToInput(d.contact),
+  };
+}
+
+/** A collectivité entered by hand: name, level and the population when it reads as a number. */
+export function manualIdentity<L extends string>(m: { name: string; level: L; population: string }) {
+  const population = toInt(m.population);
+  return { name: m.name.trim(), level: m.level, ...(population !== undefined ? { population } : {}) };
+}
+
+/** The collectivité is chosen from the reference list, or typed by hand: either must be there. */
+export function identityIssues(
+  fromReference: boolean,
+  hasReference: boolean,
+  manualName: string,
+): ClientIssue[] {
+  if (fromReference)
+    return hasReference ? [] : [{ field: "collectivite.refCode", code: "choose_collectivite" }];
+  return manualName.trim().length < 2 ? [{ field: "collectivite.name", code: "required" }] : [];
+}
+
+/** A number field's text in a draft ("" when absent). */
+export const numberText = (n: number | undefined | null) => (typeof n === "number" ? String(n) : "");
+
 export function validateContact(c: ContactDraft): ClientIssue[] {
   const issues: ClientIssue[] = [];
   if (c.name.trim().length < 2) issues.push({ field: "contact.name", code: "required" });

@@ -22,6 +22,14 @@ export function formatDate(iso: string | null | undefined, lang: Lang): string {
   return new Intl.DateTimeFormat(locale(lang), { day: "numeric", month: "long", year: "numeric" }).format(d);
 }
 
+/** "3 mars 2026 à 14:05" — for dated histories and the outbox. */
+export function formatDateTime(iso: string | null | undefined, lang: Lang): string {
+  if (!iso) return "";
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return "";
+  return new Intl.DateTimeFormat(locale(lang), { dateStyle: "medium", timeStyle: "short" }).format(d);
+}
+
 export function formatTime(d: Date, lang: Lang): string {
   return new Intl.DateTimeFormat(locale(lang), { hour: "2-digit", minute: "2-digit" }).format(d);
 }

@@ -1,10 +1,14 @@
 import type { BudgetBand, SizePreference } from "./domain.js";
 import {
   type ClientIssue,
-  type ContactDraft,
-  contactToInput,
+  type CommonDraft,
+  commonInput,
+  contactToDraft,
   emptyContact,
+  identityIssues,
+  manualIdentity,
   newKey,
+  numberText,
   type StepDefinition,
   toInt,
   trimmedLines,
@@ -41,7 +45,7 @@ export interface OriginDraft {
   association: string;
 }
 
-export interface PartnerDraft {
+export interface PartnerDraft extends CommonDraft {
   version: 1;
   step: number;
   country: string;
@@ -49,7 +53,6 @@ export interface PartnerDraft {
   referenceLevel: "" | "commune" | "epci" | "departement" | "region";
   reference: FrenchCollectivite | null;
   manual: { name: string; level: PartnerLevel; population: string; regionName: string };
-  presentation: string;
   themesSought: string[];
   expertiseOffered: string[];
   offerDescription: string;
@@ -57,9 +60,7 @@ export interface PartnerDraft {
   diaspora: OriginDraft[];
   sizePreference: SizePreference;
   capacity: { budgetBand: BudgetBand; staff: string; cofunding: boolean };
-  modalities: string[];
   currentTies: string;
-  contact: ContactDraft;
 }
 
 export const emptyOrigin = (): OriginDraft => ({
@@ -79,6 +80,7 @@ export function emptyPartnerDraft(): PartnerDraft {
     reference: null,
     manual: { name: "", level: "commune", population: "", regionName: "" },
     presentation: "",
+    languages: ["fr"],
     themesSought: [],
     expertiseOffered: [],
     offerDescription: "",
@@ -109,12 +111,9 @@ function collectiviteOf(d: PartnerDraft): PartnerInput["collectivite"] {
     if (!c) return { name: "", country: "FR", level: "commune" };
     return { refCode: frenchRefCode(c), name: c.name, country: "FR", level: c.kind };
   }
-  const population = toInt(d.manual.population);
   return {
-    name: d.manual.name.trim(),
+    ...manualIdentity(d.manual),
     country: d.country,
-    level: d.manual.level,
-    ...(population !== undefined ? { population } : {}),
     ...(d.manual.regionName.trim() ? { regionName: d.manual.regionName.trim() } : {}),
   };
 }
@@ -125,10 +124,7 @@ export function partnerDraftToInput(d: PartnerDraft): PartnerInput {
   return {
     side: "partner",
     collectivite: collectiviteOf(d),
-    presentation: d.presentation.trim(),
-    languages: ["fr"],
-    modalities: d.modalities as Modality[],
-    contact: contactToInput(d.contact),
+    ...commonInput<Modality>(d),
     themesSought: d.themesSought as Domain[],
     expertiseOffered: d.expertiseOffered as Domain[],
     offerDescription: d.offerDescription.trim(),
@@ -162,12 +158,7 @@ export function partnerDraftToView(d: PartnerDraft): PartnerViewModel {
 }
 
 export function validatePartnerDraft(d: PartnerDraft): ClientIssue[] {
-  const issues: ClientIssue[] = [];
-  if (usesReference(d) && !d.reference)
-    issues.push({ field: "collectivite.refCode", code: "choose_collectivite" });
-  if (!usesReference(d) && d.manual.name.trim().length < 2) {
-    issues.push({ field: "collectivite.name", code: "required" });
-  }
+  const issues = identityIssues(usesReference(d), d.reference !== null, d.manual.name);
   if (d.themesSought.length === 0) issues.push({ field: "themesSought", code: "min_one" });
   d.diaspora.forEach((o, i) => {
     if (!o.originCode && o.association.trim())
@@ -175,4 +166,81 @@ export function validatePartnerDraft(d: PartnerDraft): ClientIssue[] {
   });
   issues.push(...validateContact(d.contact));
   return issues;
+}
+
+export const FRENCH_KINDS = ["commune", "epci", "departement", "region"] as const;
+
+/** The reference entry behind a French refCode ("93048", "departement:93", "region:11"). */
+export function frenchFromRefCode(c: PartnerInput["collectivite"]): FrenchCollectivite | null {
+  if (c.country !== "FR" || !c.refCode) return null;
+  const [prefix, rest] = c.refCode.includes(":") ? c.refCode.split(":", 2) : [null, c.refCode];
+  const kind = (FRENCH_KINDS as readonly string[]).includes(prefix ?? c.level)
+    ? ((prefix ?? c.level) as FrenchCollectivite["kind"])
+    : "commune";
+  return {
+    code: rest ?? c.refCode,
+    kind,
+    name: c.name,
+    population: c.population ?? null,
+    departementCode: c.departementCode ?? null,
+    regionCode: c.regionCode ?? null,
+    regionName: c.regionName ?? null,
+  };
+}
+
+/** P-code length by level: ML01 (région), ML0107 (cercle), ML010701 (commune). */
+const maliLevelOf = (pcode: string) =>
+  pcode.length <= 4 ? "region" : pcode.length <= 6 ? "cercle" : "commune";
+
+/**
+ * A saved partner profile (GET /private) as a draft of the form, for editing. Place names
+ * come from `placeName` (the codes themselves when unknown).
+ */
+export function partnerToDraft(
+  p: PartnerInput,
+  placeName: (pcode: string) => string | undefined,
+): PartnerDraft {
+  const base = emptyPartnerDraft();
+  const c = p.collectivite;
+  const reference = frenchFromRefCode(c);
+  const level = (["commune", "epci", "departement", "region", "other"] as const).find((l) => l === c.level);
+  return {
+    ...base,
+    country: c.country,
+    mode: reference ? "reference" : "manual",
+    reference,
+    manual: reference
+      ? base.manual
+      : {
+          name: c.name,
+          level: level ?? "other",
+          population: numberText(c.population),
+          regionName: c.regionName ?? "",
+        },
+    presentation: p.presentation,
+    languages: [...p.languages],
+    themesSought: [...p.themesSought],
+    expertiseOffered: [...p.expertiseOffered],
+    offerDescription: p.offerDescription,
+    preferredAreas: p.preferredAreas.map((pcode) => ({
+      pcode,
+      name: placeName(pcode) ?? pcode,
+      level: maliLevelOf(pcode),
+    })),
+    diaspora: p.diaspora.map((o) => ({
+      key: newKey(),
+      originCode: o.originCode,
+      originName: placeName(o.originCode) ?? o.originCode,
+      association: o.association,
+    })),
+    sizePreference: p.sizePreference,
+    capacity: {
+      budgetBand: p.capacity.budgetBand,
+      staff: numberText(p.capacity.staff),
+      cofunding: p.capacity.cofunding,
+    },
+    modalities: [...p.modalities],
+    currentTies: p.currentTies.join("\n"),
+    contact: contactToDraft(p.contact),
+  };
 }

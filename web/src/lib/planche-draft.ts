@@ -1,15 +1,19 @@
+import type { SizePreference } from "./domain.js";
 import {
   type ClientIssue,
-  type ContactDraft,
-  contactToInput,
+  type CommonDraft,
+  commonInput,
+  contactToDraft,
   emptyContact,
+  identityIssues,
+  manualIdentity,
   newKey,
+  numberText,
   type StepDefinition,
   toInt,
   trimmedLines,
   validateContact,
 } from "./draft.js";
-import type { SizePreference } from "./domain.js";
 import type { Level, MaliUnit, Modality, PlancheInput, PlancheViewModel } from "./types.js";
 
 /** The Guide's method, one step each: who, PDESC priorities, partner sought, contact, review. */
@@ -41,7 +45,7 @@ export interface DiasporaDraft {
   country: string;
 }
 
-export interface PlancheDraft {
+export interface PlancheDraft extends CommonDraft {
   version: 1;
   step: number;
   mode: "reference" | "manual";
@@ -56,7 +60,6 @@ export interface PlancheDraft {
     regionName: string;
     cercleName: string;
   };
-  presentation: string;
   pdescStart: string;
   pdescEnd: string;
   priorities: PriorityDraft[];
@@ -68,10 +71,8 @@ export interface PlancheDraft {
     countries: string[];
     size: SizePreference;
   };
-  modalities: string[];
   diaspora: DiasporaDraft[];
   currentPartners: string;
-  contact: ContactDraft;
 }
 
 export const emptyPriority = (): PriorityDraft => ({ key: newKey(), sector: "", aspect: "", actors: "" });
@@ -86,6 +87,7 @@ export function emptyPlancheDraft(): PlancheDraft {
     reference: null,
     manual: { name: "", level: "commune", population: "", regionCode: "", regionName: "", cercleName: "" },
     presentation: "",
+    languages: ["fr"],
     pdescStart: "",
     pdescEnd: "",
     priorities: [emptyPriority()],
@@ -106,12 +108,9 @@ function collectiviteOf(d: PlancheDraft): PlancheInput["collectivite"] {
     return { refCode: u.pcode, name: u.name, country: "ML", level: u.level };
   }
   const m = d.manual;
-  const population = toInt(m.population);
   return {
-    name: m.name.trim(),
+    ...manualIdentity(m),
     country: "ML",
-    level: m.level,
-    ...(population !== undefined ? { population } : {}),
     ...(m.regionCode ? { regionCode: m.regionCode, regionName: m.regionName } : {}),
     ...(m.cercleName.trim() ? { cercleName: m.cercleName.trim() } : {}),
   };
@@ -121,14 +120,12 @@ function collectiviteOf(d: PlancheDraft): PlancheInput["collectivite"] {
 export function plancheDraftToInput(d: PlancheDraft): PlancheInput {
   const start = toInt(d.pdescStart);
   const end = toInt(d.pdescEnd);
-  const modalities = d.modalities as Modality[];
+  const common = commonInput<Modality>(d);
+  const modalities = common.modalities;
   return {
     side: "mali",
     collectivite: collectiviteOf(d),
-    presentation: d.presentation.trim(),
-    languages: ["fr"],
-    modalities,
-    contact: contactToInput(d.contact),
+    ...common,
     assets: d.assets.trim(),
     ...(start !== undefined || end !== undefined ? { pdesc: { start, end } as PlancheInput["pdesc"] } : {}),
     priorities: d.priorities.map((p) => ({
@@ -172,13 +169,7 @@ export function plancheDraftToView(d: PlancheDraft): PlancheViewModel {
  * (years, phone numbers, lengths) are the server's to judge, and its answer is shown the same way.
  */
 export function validatePlancheDraft(d: PlancheDraft): ClientIssue[] {
-  const issues: ClientIssue[] = [];
-  if (d.mode === "reference" && !d.reference) {
-    issues.push({ field: "collectivite.refCode", code: "choose_collectivite" });
-  }
-  if (d.mode === "manual" && d.manual.name.trim().length < 2) {
-    issues.push({ field: "collectivite.name", code: "required" });
-  }
+  const issues = identityIssues(d.mode === "reference", d.reference !== null, d.manual.name);
   if (d.priorities.length === 0) issues.push({ field: "priorities", code: "min_one" });
   d.priorities.forEach((p, i) => {
     if (!p.sector) issues.push({ field: `priorities.${i}.sector`, code: "required" });
@@ -195,4 +186,57 @@ export function validatePlancheDraft(d: PlancheDraft): ClientIssue[] {
 /** Sectors of the priorities, in PDESC order, to offer as the themes sought. */
 export function prioritySectors(d: PlancheDraft): string[] {
   return [...new Set(d.priorities.map((p) => p.sector).filter((s) => s !== ""))];
+}
+
+/** A saved planche (GET /private) as a draft of the form, for editing. */
+export function plancheToDraft(p: PlancheInput): PlancheDraft {
+  const base = emptyPlancheDraft();
+  const c = p.collectivite;
+  const level: MaliLevel = c.level === "cercle" || c.level === "region" ? c.level : "commune";
+  return {
+    ...base,
+    mode: c.refCode ? "reference" : "manual",
+    reference: c.refCode
+      ? {
+          pcode: c.refCode,
+          level,
+          name: c.name,
+          population: c.population ?? null,
+          cercleCode: c.cercleCode ?? null,
+          cercleName: c.cercleName ?? null,
+          regionCode: c.regionCode ?? null,
+          regionName: c.regionName ?? null,
+        }
+      : null,
+    manual: {
+      name: c.refCode ? "" : c.name,
+      level,
+      population: c.refCode ? "" : numberText(c.population),
+      regionCode: c.refCode ? "" : (c.regionCode ?? ""),
+      regionName: c.refCode ? "" : (c.regionName ?? ""),
+      cercleName: c.refCode ? "" : (c.cercleName ?? ""),
+    },
+    presentation: p.presentation,
+    languages: [...p.languages],
+    pdescStart: numberText(p.pdesc?.start),
+    pdescEnd: numberText(p.pdesc?.end),
+    priorities: p.priorities.map((x) => ({
+      key: newKey(),
+      sector: x.sector,
+      aspect: x.aspect,
+      actors: x.actors,
+    })),
+    assets: p.assets,
+    sought: {
+      description: p.partnerSought.description,
+      themes: [...p.partnerSought.themes],
+      levels: [...p.partnerSought.levels],
+      countries: [...p.partnerSought.countries],
+      size: p.partnerSought.size,
+    },
+    modalities: [...new Set([...p.modalities, ...p.partnerSought.modalities])],
+    diaspora: p.diaspora.map((a) => ({ key: newKey(), name: a.name, city: a.city, country: a.country })),
+    currentPartners: p.currentPartners.join("\n"),
+    contact: contactToDraft(p.contact),
+  };
 }

@@ -1,7 +1,20 @@
 /**
  * The application's addresses. Pure: the History binding lives in web/src/router.ts.
- * Authenticated journeys (sign-in, "my profiles", staff console) add their entries here.
  */
+
+/** Tabs of the staff console, each its own address (/equipe/<slug>) so that it can be shared. */
+export const STAFF_TABS = ["review", "suggestions", "interests", "pipeline", "outbox", "stats"] as const;
+export type StaffTab = (typeof STAFF_TABS)[number];
+
+const STAFF_SLUGS: Record<StaffTab, string> = {
+  review: "relecture",
+  suggestions: "suggestions",
+  interests: "interets",
+  pipeline: "parcours",
+  outbox: "courriels",
+  stats: "statistiques",
+};
+
 export type Route =
   | { name: "home" }
   | { name: "search" }
@@ -10,6 +23,9 @@ export type Route =
   | { name: "matches"; id: string }
   | { name: "publish-planche" }
   | { name: "publish-partner" }
+  | { name: "my-space" }
+  | { name: "edit-profile"; id: string }
+  | { name: "staff"; tab: StaffTab }
   | { name: "not-found" };
 
 export type RouteName = Route["name"];
@@ -24,6 +40,16 @@ const TABLE: { pattern: RegExp; build: (m: RegExpMatchArray) => Route }[] = [
   { pattern: new RegExp(`^/profil/${ID}/correspondances$`), build: (m) => ({ name: "matches", id: m[1]! }) },
   { pattern: /^\/publier\/planche$/, build: () => ({ name: "publish-planche" }) },
   { pattern: /^\/publier\/partenaire$/, build: () => ({ name: "publish-partner" }) },
+  { pattern: /^\/mon-espace$/, build: () => ({ name: "my-space" }) },
+  {
+    pattern: new RegExp(`^/mon-espace/modifier/${ID}$`),
+    build: (m) => ({ name: "edit-profile", id: m[1]! }),
+  },
+  { pattern: /^\/equipe$/, build: () => ({ name: "staff", tab: "review" }) },
+  ...STAFF_TABS.map((tab) => ({
+    pattern: new RegExp(`^/equipe/${STAFF_SLUGS[tab]}$`),
+    build: (): Route => ({ name: "staff", tab }),
+  })),
 ];
 
 export function matchRoute(pathname: string): Route {
@@ -53,6 +79,12 @@ export function pathFor(route: Route, search = ""): string {
         return "/publier/planche";
       case "publish-partner":
         return "/publier/partenaire";
+      case "my-space":
+        return "/mon-espace";
+      case "edit-profile":
+        return `/mon-espace/modifier/${encodeURIComponent(route.id)}`;
+      case "staff":
+        return `/equipe/${STAFF_SLUGS[route.tab]}`;
       case "not-found":
         return "/404";
     }

@@ -1,12 +1,16 @@
 import { getLang, onLangChange } from "../i18n/index.js";
 import { ApiClient, ApiError } from "../lib/api.js";
-import type { Domain, Lang, MaliUnit } from "../lib/types.js";
+import type { Domain, Lang, MaliUnit, PublicProfile } from "../lib/types.js";
 
 /**
  * What every page shares: one API client, the taxonomy (fetched once), names of Malian places
  * learnt along the way. Components re-render through AppController when any of it changes.
  */
-export const api = new ApiClient({ lang: getLang, csrfToken: () => session?.csrfToken ?? null });
+export const api = new ApiClient({
+  lang: getLang,
+  csrfToken: () => session?.csrfToken ?? null,
+  refreshCsrf: () => loadSession(true).then((s) => s?.csrfToken ?? null),
+});
 
 const changes = new EventTarget();
 const notify = () => changes.dispatchEvent(new Event("change"));
@@ -101,9 +105,37 @@ export function rememberUnit(u: MaliUnit): void {
   rememberPlaces([[u.pcode, u.name]]);
 }
 
-/** Fetch the names of Malian P-codes not known yet (facet labels, preferred areas). */
+let levelLoads: Partial<Record<"region" | "cercle", Promise<void>>> = {};
+
+/**
+ * Names of a whole level in one request: the 9 régions, or the 50 cercles (the reference API
+ * lists a level without a name, up to 100 entries, compressed). Once per visit; retried after a failure.
+ */
+function loadLevel(level: "region" | "cercle"): Promise<void> {
+  const load =
+    levelLoads[level] ??
+    api
+      .mali("", level, 100)
+      .then(({ items }) => rememberPlaces(items.map((u): [string, string] => [u.pcode, u.name])))
+      .catch(() => {
+        levelLoads = { ...levelLoads, [level]: undefined };
+      });
+  levelLoads[level] = load;
+  return load;
+}
+
+/** P-code length by level: ML01 (région), ML0107 (cercle), ML010701 (commune). */
+const levelOfCode = (code: string) => (code.length === 4 ? "region" : code.length === 6 ? "cercle" : null);
+
+/**
+ * Fetch the names of Malian P-codes not known yet (facet labels, preferred areas): régions and
+ * cercles by listing their level once, anything else one by one.
+ */
 export async function resolvePlaces(codes: readonly string[]): Promise<void> {
-  const todo = codes.filter((c) => !places.has(c) && !pending.has(c));
+  const missing = codes.filter((c) => !places.has(c) && !pending.has(c));
+  const levels = new Set(missing.map(levelOfCode).filter((l) => l !== null));
+  await Promise.all([...levels].map(loadLevel));
+  const todo = missing.filter((c) => levelOfCode(c) === null || !places.has(c));
   if (todo.length === 0) return;
   for (const c of todo) pending.add(c);
   const found = await Promise.all(
@@ -128,6 +160,8 @@ export interface SessionUser {
 export interface Session {
   user: SessionUser;
   csrfToken: string;
+  /** The profiles this user owns, every status (GET /api/me). */
+  profiles: PublicProfile[];
 }
 
 /** undefined: not asked yet; null: nobody signed in. */
@@ -143,8 +177,12 @@ export function loadSession(force = false): Promise<Session | null> {
   if (!force && session !== undefined) return Promise.resolve(session);
   if (!force && sessionLoad) return sessionLoad;
   sessionLoad = api
-    .get<{ user: SessionUser; csrfToken?: string }>("/api/me")
-    .then((me) => (me.csrfToken ? { user: me.user, csrfToken: me.csrfToken } : null))
+    .get<{ user: SessionUser | null; csrfToken?: string | null; profiles?: PublicProfile[] }>("/api/me")
+    .then((me) =>
+      me.user && me.csrfToken
+        ? { user: me.user, csrfToken: me.csrfToken, profiles: me.profiles ?? [] }
+        : null,
+    )
     .catch((err: unknown) => {
       if (err instanceof ApiError && (err.status === 401 || err.status === 403)) return null;
       throw err;
@@ -160,6 +198,18 @@ export function loadSession(force = false): Promise<Session | null> {
     });
   return sessionLoad;
 }
+
+/**
+ * For the pages that exist for signed-in users ("Mon espace", editing, the staff console):
+ * ask GET /api/me unless it was answered already, whatever the session hint says (a cookie
+ * may come from a link opened in another browser tab or profile). Null when anonymous or offline.
+ */
+export function ensureSession(): Promise<Session | null> {
+  return loadSession().catch(() => null);
+}
+
+/** Whether the signed-in user may use the staff console. */
+export const isStaff = (s: Session | null = currentSession()) => s?.user.role === "staff";
 
 /** Ask for a magic link; after it is opened the browser lands on `next`, signed in. */
 export function requestSignIn(email: string, next: string): Promise<unknown> {

@@ -1,7 +1,9 @@
-import { css, html, nothing, type TemplateResult } from "lit";
-import { state } from "lit/decorators.js";
+import { css, html, nothing, type PropertyValues, type TemplateResult } from "lit";
+import { property, state } from "lit/decorators.js";
 import { getLang, t } from "../i18n/index.js";
 import { ApiError, type FieldError, type Problem } from "../lib/api.js";
+import { accountApi } from "../lib/console-api.js";
+import type { PrivateProfile } from "../lib/console-types.js";
 import {
   type ClientIssue,
   clearDraft,
@@ -13,11 +15,13 @@ import {
   type StepDefinition,
   stepForField,
 } from "../lib/draft.js";
-import { formatTime } from "../lib/format.js";
+import { formatDate, formatTime } from "../lib/format.js";
+import { pathFor } from "../lib/routes.js";
 import type { PartnerInput, PlancheInput, PublicProfile } from "../lib/types.js";
 import { BapElement } from "../state/app-controller.js";
-import { api, currentSession, loadSession, loadTaxonomy, requestSignIn } from "../state/app-state.js";
+import { api, currentSession, loadSession, loadTaxonomy } from "../state/app-state.js";
 import { baseStyles, formStyles } from "../styles/shared.styles.js";
+import "../components/bap-sign-in/bap-sign-in.js";
 import "../components/bap-stepper/bap-stepper.js";
 import { type ErrorMap, errorMapOf, errorSummary, type SummaryEntry } from "./form-kit.js";
 import { problemText } from "./problem-text.js";
@@ -25,6 +29,13 @@ import { problemText } from "./problem-text.js";
 export interface DraftShape {
   version: number;
   step: number;
+}
+
+/** A saved profile opened for editing: its content and the version the PUT must match. */
+export interface EditTarget {
+  id: string;
+  version: number;
+  profile: PrivateProfile;
 }
 
 function browserStorage(): KeyValueStorage | null {
@@ -122,22 +133,8 @@ export const guidedFormStyles = css`
   .after-items {
     margin-top: 1.25rem;
   }
-  .signin {
+  bap-sign-in {
     margin-top: 1.5rem;
-    border: 2px solid var(--bap-primary);
-  }
-  .signin:focus {
-    outline: none;
-  }
-  .signin-form {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem 1rem;
-    align-items: flex-end;
-  }
-  .signin-form .field {
-    flex: 1 1 16rem;
-    margin: 0;
   }
   .created:focus {
     outline: none;
@@ -147,10 +144,21 @@ export const guidedFormStyles = css`
 /**
  * The step machinery shared by the planche and partner forms: a draft kept in localStorage
  * at every keystroke, steps with their fields, client and server errors shown by field, the
- * step of the first error opened, and the POST itself.
+ * step of the first error opened, and the POST itself — or, given `editing`, the PUT of a
+ * saved profile guarded by its version (a 409 says someone saved in between).
  */
 export abstract class GuidedForm<D extends DraftShape> extends BapElement {
   static override styles = [baseStyles, formStyles, guidedFormStyles];
+
+  /** Set by the edit page: the form starts from this profile and saves it with PUT. */
+  @property({ attribute: false }) editing: EditTarget | null = null;
+  /**
+   * The version being edited: `editing`, or the one loaded after a conflict. Kept apart from
+   * the input property, which the parent sets again (same object) each time it renders.
+   */
+  @state() private target: EditTarget | null = null;
+  /** The PUT was refused with 409: someone saved the profile after it was loaded. */
+  @state() protected conflict = false;
 
   @state() protected draft!: D;
   @state() protected issues: ClientIssue[] = [];
@@ -164,12 +172,7 @@ export abstract class GuidedForm<D extends DraftShape> extends BapElement {
   /** Polite announcements for list edits ("Priority moved to position 1"). */
   @state() protected announcement = "";
   /** Publishing needs a signed-in user: the magic-link request shown instead of sending. */
-  @state() protected signIn: {
-    reason: "required" | "expired";
-    email: string;
-    sent: boolean;
-    sending: boolean;
-  } | null = null;
+  @state() protected signIn: { reason: "required" | "expired"; email: string } | null = null;
 
   protected abstract readonly draftKey: string;
   protected abstract readonly steps: readonly StepDefinition[];
@@ -181,72 +184,85 @@ export abstract class GuidedForm<D extends DraftShape> extends BapElement {
   protected abstract renderStep(index: number, errors: ErrorMap): TemplateResult;
   protected abstract renderCreated(p: PublicProfile): TemplateResult;
   protected abstract submitLabel(): string;
+  /** The draft of a saved profile, for editing. */
+  protected abstract draftFromProfile(p: PrivateProfile): D;
   /** A readable name for a field path, for the error summary. */
   protected abstract fieldLabel(path: string): string;
 
   private storage = browserStorage();
+  private initialized = false;
+  /** The `editing` value the draft was last built from. */
+  private initializedFrom: EditTarget | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    const saved = loadDraft(this.storage, this.draftKey, () => this.emptyDraft());
-    this.draft = saved ?? this.emptyDraft();
-    this.restored = saved !== null;
+    if (!this.initialized) {
+      this.initializedFrom = this.editing;
+      this.initDraft(this.editing);
+    }
     loadTaxonomy().catch(() => {
       // sector codes show until the taxonomy can be read
     });
   }
 
-  /** The path the sign-in link brings the user back to (this form, with its draft). */
-  protected abstract readonly returnPath: string;
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has("editing") && this.initialized && this.editing !== this.initializedFrom) {
+      this.initializedFrom = this.editing;
+      this.initDraft(this.editing);
+    }
+  }
+
+  /**
+   * Where this draft is kept. An edit draft is tied to the version it started from: when the
+   * profile was saved elsewhere since, the stale local copy is not offered again.
+   */
+  private get storageKey(): string {
+    const e = this.target;
+    return e ? `${this.draftKey}:edit:${e.id}:v${e.version}` : this.draftKey;
+  }
+
+  /** The starting point: the empty form, or the saved profile being edited. */
+  private startingDraft(): D {
+    return this.target ? this.draftFromProfile(this.target.profile) : this.emptyDraft();
+  }
+
+  private initDraft(target: EditTarget | null): void {
+    this.initialized = true;
+    this.target = target;
+    const saved = loadDraft(this.storage, this.storageKey, () => this.startingDraft());
+    this.draft = saved ?? this.startingDraft();
+    this.restored = saved !== null;
+    this.savedAt = null;
+    this.created = null;
+    this.conflict = false;
+    this.issues = [];
+    this.serverErrors = [];
+    this.problem = null;
+  }
+
+  /** The address of the form to publish (the sign-in link comes back to it, with its draft). */
+  protected abstract readonly createPath: string;
+
+  /** The path the sign-in link brings the user back to (this form or this edit, with its draft). */
+  protected get returnPath(): string {
+    return this.target ? pathFor({ name: "edit-profile", id: this.target.id }) : this.createPath;
+  }
 
   /** The e-mail to offer for sign-in: the contact's, which the user just typed. */
   protected abstract contactEmail(d: D): string;
 
-  private async sendSignIn(e: SubmitEvent): Promise<void> {
-    e.preventDefault();
-    const s = this.signIn;
-    if (!s || s.sending) return;
-    this.signIn = { ...s, sending: true };
-    try {
-      await requestSignIn(s.email.trim(), `${this.returnPath}?connexion=1`);
-      this.signIn = { ...s, sending: false, sent: true };
-      this.problem = null;
-    } catch (err) {
-      this.signIn = { ...s, sending: false };
-      if (!(err instanceof ApiError)) throw err;
-      this.problem = err.problem;
-    }
-  }
-
   private renderSignIn() {
     const s = this.signIn;
     if (!s) return nothing;
-    return html`<section class="card signin" aria-labelledby="signin-title" tabindex="-1">
-      <h3 id="signin-title">${t("auth.required.title")}</h3>
-      <p>${s.reason === "expired" ? t("auth.expired") : t("auth.required.body")}</p>
-      ${
-        s.sent
-          ? html`<p class="success" role="status">${t("auth.sent", { email: s.email })}</p>`
-          : html`<form class="signin-form" @submit=${(e: SubmitEvent) => void this.sendSignIn(e)}>
-            <div class="field">
-              <label for="signin-email">${t("auth.email")}</label>
-              <input
-                id="signin-email"
-                type="email"
-                autocomplete="email"
-                required
-                .value=${s.email}
-                @input=${(e: Event) => {
-                  this.signIn = { ...s, email: (e.target as HTMLInputElement).value };
-                }}
-              />
-            </div>
-            <button class="button" type="submit" ?disabled=${s.sending}>
-              ${s.sending ? t("auth.sending") : t("auth.send")}
-            </button>
-          </form>`
-      }
-    </section>`;
+    return html`<bap-sign-in
+      class="signin"
+      heading-level="3"
+      .heading=${t("auth.required.title")}
+      .body=${s.reason === "expired" ? t("auth.expired") : t("auth.required.body")}
+      .email=${s.email}
+      .next=${this.returnPath}
+    ></bap-sign-in>`;
   }
 
   /** Change the draft, save it at once, and forget the errors of the fields touched. */
@@ -262,7 +278,7 @@ export abstract class GuidedForm<D extends DraftShape> extends BapElement {
   }
 
   private persist(): void {
-    const ok = saveDraft(this.storage, this.draftKey, this.draft);
+    const ok = saveDraft(this.storage, this.storageKey, this.draft);
     this.saveFailed = !ok;
     if (ok) this.savedAt = new Date();
   }
@@ -291,6 +307,13 @@ export abstract class GuidedForm<D extends DraftShape> extends BapElement {
     }
   }
 
+  /** Back from a chosen reference entry to the search, the cursor in it. */
+  protected async clearReference(): Promise<void> {
+    this.edit(["collectivite"], (x) => ({ ...x, reference: null }));
+    await this.updateComplete;
+    this.findField("collectivite.refCode")?.focus();
+  }
+
   /** The element of a field, or of its closest parent path ("priorities.0" for "priorities.0.aspect"). */
   protected findField(field: string): HTMLElement | null {
     const parts = field.split(".");
@@ -304,8 +327,8 @@ export abstract class GuidedForm<D extends DraftShape> extends BapElement {
 
   protected resetDraft(): void {
     if (!window.confirm(t("form.draft.resetConfirm"))) return;
-    clearDraft(this.storage, this.draftKey);
-    this.draft = this.emptyDraft();
+    clearDraft(this.storage, this.storageKey);
+    this.draft = this.startingDraft();
     this.issues = [];
     this.serverErrors = [];
     this.problem = null;
@@ -341,10 +364,16 @@ export abstract class GuidedForm<D extends DraftShape> extends BapElement {
         return;
       }
       this.signIn = null;
-      const created = await api.createProfile(this.toInput(this.draft));
-      clearDraft(this.storage, this.draftKey);
+      const input = this.toInput(this.draft);
+      const e = this.target;
+      const saved = e
+        ? await accountApi(api).updateProfile(e.id, e.version, input)
+        : await api.createProfile(input);
+      clearDraft(this.storage, this.storageKey);
       this.serverErrors = [];
-      this.created = created;
+      this.created = saved;
+      // "Mon espace" and the interest form read the user's profiles from the session.
+      void loadSession(true).catch(() => null);
       await this.updateComplete;
       (this.renderRoot.querySelector(".created") as HTMLElement | null)?.focus();
     } catch (err) {
@@ -352,6 +381,14 @@ export abstract class GuidedForm<D extends DraftShape> extends BapElement {
       if (err.status === 401) {
         await loadSession(true).catch(() => null);
         await this.askSignIn("expired");
+        return;
+      }
+      if (err.status === 409 && this.target) {
+        this.conflict = true;
+        this.serverErrors = [];
+        this.problem = null;
+        await this.updateComplete;
+        (this.renderRoot.querySelector("#conflict") as HTMLElement | null)?.focus();
         return;
       }
       // The draft stays in storage: nothing typed is lost on a refusal or a dropped connection.
@@ -364,9 +401,52 @@ export abstract class GuidedForm<D extends DraftShape> extends BapElement {
   }
 
   private async askSignIn(reason: "required" | "expired"): Promise<void> {
-    this.signIn = { reason, email: this.contactEmail(this.draft), sent: false, sending: false };
+    this.signIn = { reason, email: this.contactEmail(this.draft) };
     await this.updateComplete;
     (this.renderRoot.querySelector(".signin") as HTMLElement | null)?.focus();
+  }
+
+  /** After a 409: drop the local edit and start again from the version now saved. */
+  private async reloadCurrent(): Promise<void> {
+    const e = this.target;
+    if (!e || !window.confirm(t("edit.reloadConfirm"))) return;
+    try {
+      const profile = await accountApi(api).privateProfile(e.id);
+      clearDraft(this.storage, this.storageKey);
+      this.initDraft({ id: e.id, version: profile.version, profile });
+      await this.updateComplete;
+      await this.goTo(0);
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+      this.problem = err.problem;
+    }
+  }
+
+  private renderEditIntro(e: EditTarget): TemplateResult {
+    return html`<p><a href=${pathFor({ name: "my-space" })}>← ${t("edit.back")}</a></p>
+      <h1>${t("edit.title", { name: e.profile.collectivite.name })}</h1>
+      <p class="lead">${t("edit.lead")}</p>`;
+  }
+
+  private renderSaved(p: PublicProfile): TemplateResult {
+    const text =
+      p.status === "published"
+        ? t("edit.saved.published")
+        : p.status === "draft"
+          ? t("edit.saved.draft")
+          : t("edit.saved.pending");
+    return html`<h2>${t("edit.saved.title")}</h2>
+      <p>${text}${p.status === "published" && p.expiresAt ? ` (${formatDate(p.expiresAt, getLang())})` : ""}</p>
+      <div class="actions">
+        <a class="button" href=${pathFor({ name: "my-space" })}>${t("edit.back")}</a>
+        ${
+          p.status === "published"
+            ? html`<a class="button secondary" href=${pathFor({ name: p.side === "mali" ? "planche" : "partner", id: p.id })}
+                >${t("planche.created.view")}</a
+              >`
+            : nothing
+        }
+      </div>`;
   }
 
   protected newProfile(): void {
@@ -401,9 +481,13 @@ export abstract class GuidedForm<D extends DraftShape> extends BapElement {
   }
 
   override render() {
+    const e = this.target;
+    const intro = e ? this.renderEditIntro(e) : this.renderIntro();
     if (this.created) {
-      return html`${this.renderIntro()}
-        <div class="success created" tabindex="-1" role="status">${this.renderCreated(this.created)}</div>`;
+      return html`${intro}
+        <div class="success created" tabindex="-1" role="status">
+          ${e ? this.renderSaved(this.created) : this.renderCreated(this.created)}
+        </div>`;
     }
     const errors = errorMapOf(this.issues, this.serverErrors, getLang());
     const errorSteps = new Set(Object.keys(errors).map((f) => stepForField(f, this.steps)));
@@ -411,7 +495,17 @@ export abstract class GuidedForm<D extends DraftShape> extends BapElement {
     const labels = this.stepLabels();
     const last = step === this.steps.length - 1;
     return html`
-      ${this.renderIntro()} ${this.renderDraftStatus()}
+      ${intro} ${this.renderDraftStatus()}
+      ${
+        this.conflict
+          ? html`<div class="alert" id="conflict" role="alert" tabindex="-1">
+            <p>${t("edit.conflict")}</p>
+            <button class="button secondary" type="button" @click=${() => void this.reloadCurrent()}>
+              ${t("edit.reload")}
+            </button>
+          </div>`
+          : nothing
+      }
       <bap-stepper
         .steps=${labels}
         .current=${step}
@@ -453,7 +547,7 @@ export abstract class GuidedForm<D extends DraftShape> extends BapElement {
           ${
             last
               ? html`<button class="button" type="submit" ?disabled=${this.sending} aria-disabled=${this.sending ? "true" : "false"}>
-                ${this.sending ? t("form.sending") : this.submitLabel()}
+                ${this.sending ? t("form.sending") : e ? t("edit.submit") : this.submitLabel()}
               </button>`
               : html`<button class="button" type="submit">${t("form.next")} →</button>`
           }

@@ -2,10 +2,17 @@ import { html, nothing, type PropertyValues } from "lit";
 import { customElement, query, state } from "lit/decorators.js";
 import { getLang, type Lang, type MessageKey, setLang, t } from "../../i18n/index.js";
 import { saveLang } from "../../i18n/saved-lang.js";
-import { matchRoute, type Route, type RouteName } from "../../lib/routes.js";
+import { matchRoute, pathFor, type Route, type RouteName } from "../../lib/routes.js";
 import { onNavigate, startRouter } from "../../router.js";
 import { BapElement } from "../../state/app-controller.js";
-import { currentSession, loadSession, loadTaxonomy, maybeSignedIn, signOut } from "../../state/app-state.js";
+import {
+  currentSession,
+  isStaff,
+  loadSession,
+  loadTaxonomy,
+  maybeSignedIn,
+  signOut,
+} from "../../state/app-state.js";
 import { baseStyles } from "../../styles/shared.styles.js";
 import { appStyles } from "./bap-app.styles.js";
 
@@ -18,6 +25,10 @@ const PAGES: Record<RouteName, (() => Promise<unknown>) | null> = {
   matches: () => import("../bap-matches/bap-matches.js"),
   "publish-planche": () => import("../bap-planche-form/bap-planche-form.js"),
   "publish-partner": () => import("../bap-partner-form/bap-partner-form.js"),
+  // Signed-in and staff pages: chunks of their own, never loaded by the public pages.
+  "my-space": () => import("../bap-my-space/bap-my-space.js"),
+  "edit-profile": () => import("../bap-profile-edit/bap-profile-edit.js"),
+  staff: () => import("../bap-staff/bap-staff.js"),
   "not-found": null,
 };
 
@@ -29,6 +40,9 @@ const TITLES: Record<RouteName, MessageKey> = {
   matches: "matches.pageTitle",
   "publish-planche": "planche.title",
   "publish-partner": "partner.title",
+  "my-space": "app.nav.mySpace",
+  "edit-profile": "edit.pageTitle",
+  staff: "app.nav.staff",
   "not-found": "notFound.title",
 };
 
@@ -167,6 +181,12 @@ export class BapApp extends BapElement {
         return html`<bap-planche-form></bap-planche-form>`;
       case "publish-partner":
         return html`<bap-partner-form></bap-partner-form>`;
+      case "my-space":
+        return html`<bap-my-space .query=${this.search}></bap-my-space>`;
+      case "edit-profile":
+        return html`<bap-profile-edit .profileId=${r.id}></bap-profile-edit>`;
+      case "staff":
+        return html`<bap-staff .tab=${r.tab}></bap-staff>`;
       case "not-found":
         return html`<h1>${t("notFound.title")}</h1>
           <p>${t("notFound.body")}</p>
@@ -190,6 +210,8 @@ export class BapApp extends BapElement {
               ${this.navLink("/recherche", "app.nav.search", name === "search")}
               ${this.navLink("/publier/planche", "app.nav.publishPlanche", name === "publish-planche")}
               ${this.navLink("/publier/partenaire", "app.nav.publishPartner", name === "publish-partner")}
+              ${this.navLink(pathFor({ name: "my-space" }), "app.nav.mySpace", name === "my-space" || name === "edit-profile")}
+              ${isStaff() ? this.navLink(pathFor({ name: "staff", tab: "review" }), "app.nav.staff", name === "staff") : nothing}
             </ul>
           </nav>
           ${this.renderSession()}

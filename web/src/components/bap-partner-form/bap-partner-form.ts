@@ -9,28 +9,41 @@ import {
   PARTNER_LEVELS,
   SIZE_PREFERENCES,
 } from "../../lib/domain.js";
+import type { PrivateProfile } from "../../lib/console-types.js";
 import { type ClientIssue, fieldId, removeItem, replaceItem, toggle } from "../../lib/draft.js";
 import { countryName } from "../../lib/format.js";
 import {
   emptyOrigin,
   emptyPartnerDraft,
+  FRENCH_KINDS,
   MAX_AREAS,
   PARTNER_DRAFT_KEY,
   PARTNER_STEPS,
   type PartnerDraft,
   partnerDraftToInput,
   partnerDraftToView,
+  partnerToDraft,
   usesReference,
   validatePartnerDraft,
 } from "../../lib/partner-draft.js";
 import { pathFor } from "../../lib/routes.js";
 import type { FrenchCollectivite, MaliUnit, PartnerInput, PublicProfile } from "../../lib/types.js";
-import { api, rememberUnit, taxonomy } from "../../state/app-state.js";
+import { api, placeName, rememberUnit, taxonomy } from "../../state/app-state.js";
 import { renderContactStep } from "../../view/contact-step.js";
 import { choiceGroup, type ErrorMap, selectField, textField } from "../../view/form-kit.js";
-import { maliFetcher } from "../../view/mali-options.js";
 import { GuidedForm } from "../../view/guided-form.js";
+import {
+  chosenReference,
+  createdPanel,
+  errorsUnder,
+  labelFor,
+  manualIdentityFields,
+  modeChoice,
+  presentationField,
+  referenceSearch,
+} from "../../view/identity-fields.js";
 import { budgetLabel, levelLabel, modalityLabel, populationText, sizeLabel } from "../../view/labels.js";
+import { maliFetcher } from "../../view/mali-options.js";
 import type { AutocompleteFetcher, AutocompleteOption } from "../bap-autocomplete/bap-autocomplete.js";
 import "../bap-autocomplete/bap-autocomplete.js";
 import "../bap-partner-view/bap-partner-view.js";
@@ -41,7 +54,6 @@ declare global {
   }
 }
 
-const FRENCH_KINDS = ["commune", "epci", "departement", "region"] as const;
 /** France first, then other countries whose collectivités cooperate with Mali. */
 const COUNTRIES = [
   ...new Set([...COMMON_PARTNER_COUNTRIES, "CH", "LU", "NL", "GB", "US", "NE", "GN", "MR", "TN"]),
@@ -63,11 +75,7 @@ function frenchOption(c: FrenchCollectivite): AutocompleteOption<FrenchCollectiv
 const FIELD_LABELS: [RegExp, MessageKey][] = [
   [/^collectivite\.refCode$/, "partner.frSearch"],
   [/^collectivite\.country$/, "partner.country"],
-  [/^collectivite\.name$/, "col.name"],
-  [/^collectivite\.level$/, "col.level"],
-  [/^collectivite\.population$/, "col.population"],
   [/^collectivite\.region/, "partner.regionName"],
-  [/^presentation$/, "col.presentation"],
   [/^themesSought/, "partner.themesSought"],
   [/^expertiseOffered/, "partner.expertise"],
   [/^offerDescription$/, "partner.offer"],
@@ -79,11 +87,6 @@ const FIELD_LABELS: [RegExp, MessageKey][] = [
   [/^capacity/, "partner.capacity"],
   [/^modalities/, "partner.modalities"],
   [/^currentTies/, "partner.ties"],
-  [/^contact\.name$/, "contact.name"],
-  [/^contact\.role$/, "contact.role"],
-  [/^contact\.email$/, "contact.email"],
-  [/^contact\.phone$/, "contact.phone"],
-  [/^contact\.language$/, "contact.language"],
 ];
 
 /** A partner collectivité (France or elsewhere) says what it seeks in Mali and what it offers. */
@@ -97,7 +100,7 @@ export class BapPartnerForm extends GuidedForm<PartnerDraft> {
   };
   private readonly areaFetcher = maliFetcher(() => undefined);
 
-  protected readonly returnPath = "/publier/partenaire";
+  protected readonly createPath = pathFor({ name: "publish-partner" });
 
   protected contactEmail(d: PartnerDraft): string {
     return d.contact.email;
@@ -111,6 +114,9 @@ export class BapPartnerForm extends GuidedForm<PartnerDraft> {
   }
   protected toInput(d: PartnerDraft): PartnerInput {
     return partnerDraftToInput(d);
+  }
+  protected draftFromProfile(p: PrivateProfile): PartnerDraft {
+    return p.side === "partner" ? partnerToDraft(p, placeName) : this.emptyDraft();
   }
   protected submitLabel(): string {
     return t("partner.submit");
@@ -127,8 +133,7 @@ export class BapPartnerForm extends GuidedForm<PartnerDraft> {
 
   protected fieldLabel(path: string): string {
     if (usesReference(this.draft) && path.startsWith("collectivite")) return t("partner.frSearch");
-    const found = FIELD_LABELS.find(([re]) => re.test(path));
-    return found ? t(found[1]) : path;
+    return labelFor(path, FIELD_LABELS);
   }
 
   protected renderIntro(): TemplateResult {
@@ -137,12 +142,13 @@ export class BapPartnerForm extends GuidedForm<PartnerDraft> {
   }
 
   protected renderCreated(p: PublicProfile): TemplateResult {
-    return html`<h2>${t("partner.created.title")}</h2>
-      <p>${p.status === "published" ? t("planche.created.published") : t("planche.created.pending")}</p>
-      <div class="actions">
-        <a class="button" href=${pathFor({ name: "partner", id: p.id })}>${t("partner.created.view")}</a>
-        <a class="button secondary" href=${pathFor({ name: "matches", id: p.id })}>${t("planche.created.matches")}</a>
-      </div>`;
+    return createdPanel({
+      title: t("partner.created.title"),
+      status: p.status,
+      viewHref: pathFor({ name: "partner", id: p.id }),
+      viewLabel: t("partner.created.view"),
+      matchesHref: pathFor({ name: "matches", id: p.id }),
+    });
   }
 
   protected renderStep(index: number, errors: ErrorMap): TemplateResult {
@@ -168,9 +174,6 @@ export class BapPartnerForm extends GuidedForm<PartnerDraft> {
   private renderCollectivite(errors: ErrorMap): TemplateResult {
     const d = this.draft;
     const lang = getLang();
-    const colErrors = Object.entries(errors)
-      .filter(([f]) => f.startsWith("collectivite"))
-      .flatMap(([, m]) => m);
     return html`
       ${selectField({
         path: "collectivite.country",
@@ -182,31 +185,11 @@ export class BapPartnerForm extends GuidedForm<PartnerDraft> {
       })}
       ${
         d.country === "FR"
-          ? choiceGroup({
-              path: "mode",
-              legend: t("col.mode.legend"),
-              type: "radio",
-              options: [
-                { value: "reference", label: t("col.mode.reference") },
-                { value: "manual", label: t("col.mode.manual") },
-              ],
-              selected: [d.mode],
-              onChange: (v) =>
-                this.edit(["collectivite"], (x) => ({ ...x, mode: v as PartnerDraft["mode"] })),
-            })
+          ? modeChoice(d.mode, (mode) => this.edit(["collectivite"], (x) => ({ ...x, mode })))
           : nothing
       }
-      ${usesReference(d) ? this.renderReference(colErrors) : this.renderManual(errors)}
-      ${textField({
-        path: "presentation",
-        label: t("col.presentation"),
-        value: d.presentation,
-        multiline: true,
-        rows: 5,
-        maxlength: 4000,
-        errors: errors.presentation,
-        onInput: (v) => this.edit(["presentation"], (x) => ({ ...x, presentation: v })),
-      })}
+      ${usesReference(d) ? this.renderReference(errorsUnder(errors, "collectivite")) : this.renderManual(errors)}
+      ${presentationField(d.presentation, errors, (v) => this.edit(["presentation"], (x) => ({ ...x, presentation: v })))}
     `;
   }
 
@@ -215,49 +198,23 @@ export class BapPartnerForm extends GuidedForm<PartnerDraft> {
     if (d.reference) {
       const c = d.reference;
       const pop = populationText(c.population, "view.population");
-      return html`<div class="card chosen" id=${fieldId("collectivite.refCode")} tabindex="-1">
-          <p>
-            <span class="muted">${t("col.selected")}</span><br />
-            <strong>${c.name}</strong><br />
-            ${[levelLabel(c.kind), c.regionName, pop].filter(Boolean).join(" · ")}
-          </p>
-          <button
-            class="button secondary small"
-            type="button"
-            @click=${async () => {
-              this.edit(["collectivite"], (x) => ({ ...x, reference: null }));
-              await this.updateComplete;
-              this.findField("collectivite.refCode")?.focus();
-            }}
-          >
-            ${t("col.change")}
-          </button>
-        </div>
-        ${colErrors.length > 0 ? html`<p class="error">${colErrors.join(" ")}</p>` : nothing}`;
+      return chosenReference({
+        name: c.name,
+        line: [levelLabel(c.kind), c.regionName, pop].filter(Boolean).join(" · "),
+        errors: colErrors,
+        onChange: () => void this.clearReference(),
+      });
     }
-    return html`
-      ${selectField({
-        path: "referenceLevel",
-        label: t("col.level.filter"),
-        value: d.referenceLevel,
-        placeholder: t("partner.frLevel.any"),
-        options: FRENCH_KINDS.map((l) => ({ value: l, label: levelLabel(l) })),
-        onChange: (v) =>
-          this.edit([], (x) => ({ ...x, referenceLevel: v as PartnerDraft["referenceLevel"] })),
-      })}
-      <bap-autocomplete
-        id=${fieldId("collectivite.refCode")}
-        required
-        .label=${t("partner.frSearch")}
-        .hint=${t("col.search.hint")}
-        .error=${colErrors.join(" ")}
-        .fetcher=${this.franceFetcher}
-        @bap-autocomplete-select=${(e: CustomEvent<{ option: AutocompleteOption }>) => {
-          const c = e.detail.option.data as FrenchCollectivite;
-          this.edit(["collectivite"], (x) => ({ ...x, reference: c }));
-        }}
-      ></bap-autocomplete>
-    `;
+    return referenceSearch<(typeof FRENCH_KINDS)[number], FrenchCollectivite>({
+      level: d.referenceLevel,
+      levels: FRENCH_KINDS,
+      anyLevel: t("partner.frLevel.any"),
+      label: t("partner.frSearch"),
+      errors: colErrors,
+      fetcher: this.franceFetcher,
+      onLevel: (referenceLevel) => this.edit([], (x) => ({ ...x, referenceLevel })),
+      onSelect: (c) => this.edit(["collectivite"], (x) => ({ ...x, reference: c })),
+    });
   }
 
   private renderManual(errors: ErrorMap): TemplateResult {
@@ -265,35 +222,7 @@ export class BapPartnerForm extends GuidedForm<PartnerDraft> {
     const set = (field: string, patch: Partial<PartnerDraft["manual"]>) =>
       this.edit([`collectivite.${field}`], (x) => ({ ...x, manual: { ...x.manual, ...patch } }));
     return html`
-      ${textField({
-        path: "collectivite.name",
-        label: t("col.name"),
-        value: m.name,
-        required: true,
-        maxlength: 160,
-        errors: errors["collectivite.name"],
-        onInput: (v) => set("name", { name: v }),
-      })}
-      <div class="row">
-        ${selectField({
-          path: "collectivite.level",
-          label: t("col.level"),
-          value: m.level,
-          options: PARTNER_LEVELS.map((l) => ({ value: l, label: levelLabel(l) })),
-          errors: errors["collectivite.level"],
-          onChange: (v) => set("level", { level: v as PartnerDraft["manual"]["level"] }),
-        })}
-        ${textField({
-          path: "collectivite.population",
-          label: t("col.population"),
-          value: m.population,
-          type: "number",
-          inputmode: "numeric",
-          min: 0,
-          errors: errors["collectivite.population"],
-          onInput: (v) => set("population", { population: v }),
-        })}
-      </div>
+      ${manualIdentityFields({ value: m, levels: PARTNER_LEVELS, errors, set })}
       ${textField({
         path: "collectivite.regionName",
         label: t("partner.regionName"),
@@ -352,9 +281,7 @@ export class BapPartnerForm extends GuidedForm<PartnerDraft> {
 
   private renderWhere(errors: ErrorMap): TemplateResult {
     const d = this.draft;
-    const areaErrors = Object.entries(errors)
-      .filter(([f]) => f.startsWith("preferredAreas"))
-      .flatMap(([, m]) => m);
+    const areaErrors = errorsUnder(errors, "preferredAreas");
     return html`
       <fieldset id=${fieldId("preferredAreas")} tabindex="-1">
         <legend>${t("partner.areas")}</legend>
@@ -474,9 +401,7 @@ export class BapPartnerForm extends GuidedForm<PartnerDraft> {
         value: d.currentTies,
         multiline: true,
         rows: 3,
-        errors: Object.entries(errors)
-          .filter(([f]) => f.startsWith("currentTies"))
-          .flatMap(([, m]) => m),
+        errors: errorsUnder(errors, "currentTies"),
         onInput: (v) => this.edit(["currentTies"], (x) => ({ ...x, currentTies: v })),
       })}
     `;

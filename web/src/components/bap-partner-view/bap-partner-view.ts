@@ -1,20 +1,14 @@
 import { html, nothing, type PropertyValues } from "lit";
 import { customElement, property } from "lit/decorators.js";
 import { getLang, t } from "../../i18n/index.js";
-import { formatDate, formatNumber } from "../../lib/format.js";
+import { formatNumber } from "../../lib/format.js";
 import type { PartnerViewModel } from "../../lib/types.js";
 import { BapElement } from "../../state/app-controller.js";
 import { placeName, resolvePlaces, sectorLabel } from "../../state/app-state.js";
 import { baseStyles } from "../../styles/shared.styles.js";
 import { heading } from "../../view/heading.js";
-import {
-  budgetLabel,
-  modalityLabel,
-  placeLine,
-  populationText,
-  sizeLabel,
-  statusLabel,
-} from "../../view/labels.js";
+import { budgetLabel, modalityLabel, sizeLabel } from "../../view/labels.js";
+import { definitions, listSection, profileHead, sectorChips, textSection } from "../../view/profile-parts.js";
 import { profileViewStyles } from "../bap-planche-view/bap-planche-view.styles.js";
 
 declare global {
@@ -37,20 +31,11 @@ export class BapPartnerView extends BapElement {
     }
   }
 
-  private chips(codes: readonly string[]) {
-    return codes.length > 0
-      ? html`<ul class="chips">${codes.map((c) => html`<li class="chip">${sectorLabel(c)}</li>`)}</ul>`
-      : html`<p class="muted">${t("view.none")}</p>`;
-  }
-
   override render() {
     const p = this.profile;
     if (!p) return nothing;
-    const level = this.headingLevel;
-    const sub = level + 1;
-    const c = p.collectivite;
+    const sub = this.headingLevel + 1;
     const lang = getLang();
-    const pop = populationText(c.population, "view.population");
     const means: [string, string][] = [[t("view.capacity.budget"), budgetLabel(p.capacity.budgetBand)]];
     if (p.capacity.staff !== undefined)
       means.push([t("view.capacity.staff"), formatNumber(p.capacity.staff, lang)]);
@@ -58,34 +43,18 @@ export class BapPartnerView extends BapElement {
     if (p.sizePreference !== "any") means.push([t("view.sizePreference"), sizeLabel(p.sizePreference)]);
     if (p.modalities.length > 0)
       means.push([t("view.modalities"), p.modalities.map(modalityLabel).join(", ")]);
+    const origins = p.diaspora.map(
+      (d) =>
+        html`${placeName(d.originCode) ?? d.originCode}${d.association ? html` — ${d.association}` : nothing}`,
+    );
     return html`<article>
-      <header class="head">
-        <p class="kind">${t("view.kind.partner")}</p>
-        ${heading(
-          level,
-          html`${c.name || t("view.none")}${
-            p.status && p.status !== "published"
-              ? html`<span class="badge">${statusLabel(p.status)}</span>`
-              : nothing
-          }`,
-        )}
-        <p class="meta">${placeLine(c)}${pop ? html` · ${pop}` : nothing}</p>
-        ${p.updatedAt ? html`<p class="meta">${t("view.updated", { date: formatDate(p.updatedAt, lang) })}</p>` : nothing}
-      </header>
-      ${
-        p.presentation
-          ? html`<section>${heading(sub, t("view.presentation"))}<p class="text">${p.presentation}</p></section>`
-          : nothing
-      }
+      ${profileHead(t("view.kind.partner"), p, this.headingLevel)}
+      ${textSection(sub, t("view.presentation"), p.presentation)}
       <div class="grid">
-        <section>${heading(sub, t("view.themesSought"))}${this.chips(p.themesSought)}</section>
-        <section>${heading(sub, t("view.expertise"))}${this.chips(p.expertiseOffered)}</section>
+        <section>${heading(sub, t("view.themesSought"))}${sectorChips(p.themesSought, sectorLabel)}</section>
+        <section>${heading(sub, t("view.expertise"))}${sectorChips(p.expertiseOffered, sectorLabel)}</section>
       </div>
-      ${
-        p.offerDescription
-          ? html`<section>${heading(sub, t("view.offer"))}<p class="text">${p.offerDescription}</p></section>`
-          : nothing
-      }
+      ${textSection(sub, t("view.offer"), p.offerDescription)}
       <div class="grid">
         <section>
           ${heading(sub, t("view.areas"))}
@@ -97,32 +66,10 @@ export class BapPartnerView extends BapElement {
               : html`<p class="muted">${t("view.areas.any")}</p>`
           }
         </section>
-        <section>
-          ${heading(sub, t("view.diasporaOrigins"))}
-          ${
-            p.diaspora.length > 0
-              ? html`<ul class="plain">
-                ${p.diaspora.map(
-                  (d) =>
-                    html`<li>${placeName(d.originCode) ?? d.originCode}${d.association ? html` — ${d.association}` : nothing}</li>`,
-                )}
-              </ul>`
-              : html`<p class="muted">${t("view.none")}</p>`
-          }
-        </section>
+        ${listSection(sub, t("view.diasporaOrigins"), origins, t("view.none"))}
       </div>
-      <section>
-        ${heading(sub, t("view.capacity"))}
-        <dl>${means.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>
-      </section>
-      <section>
-        ${heading(sub, t("view.currentTies"))}
-        ${
-          p.currentTies.length > 0
-            ? html`<ul class="plain">${p.currentTies.map((x) => html`<li>${x}</li>`)}</ul>`
-            : html`<p class="muted">${t("view.noPartner")}</p>`
-        }
-      </section>
+      <section>${heading(sub, t("view.capacity"))} ${definitions(means)}</section>
+      ${listSection(sub, t("view.currentTies"), p.currentTies, t("view.noPartner"))}
       <p class="note private">${t("view.contactPrivate")}</p>
     </article>`;
   }

@@ -11,17 +11,20 @@ import {
 } from "../../lib/domain.js";
 import { type ClientIssue, fieldId, moveItem, removeItem, replaceItem, toggle } from "../../lib/draft.js";
 import { countryName } from "../../lib/format.js";
+import type { PrivateProfile } from "../../lib/console-types.js";
 import {
   emptyDiaspora,
   emptyPlancheDraft,
   emptyPriority,
   MAX_DIASPORA,
+  type MaliLevel,
   MAX_PRIORITIES,
   type PlancheDraft,
   PLANCHE_DRAFT_KEY,
   PLANCHE_STEPS,
   plancheDraftToInput,
   plancheDraftToView,
+  plancheToDraft,
   prioritySectors,
   validatePlancheDraft,
 } from "../../lib/planche-draft.js";
@@ -30,9 +33,19 @@ import type { MaliUnit, PlancheInput, PublicProfile } from "../../lib/types.js";
 import { rememberUnit, taxonomy } from "../../state/app-state.js";
 import { renderContactStep } from "../../view/contact-step.js";
 import { choiceGroup, type ErrorMap, selectField, textField } from "../../view/form-kit.js";
-import { maliFetcher } from "../../view/mali-options.js";
 import { GuidedForm } from "../../view/guided-form.js";
+import {
+  chosenReference,
+  createdPanel,
+  errorsUnder,
+  labelFor,
+  manualIdentityFields,
+  modeChoice,
+  presentationField,
+  referenceSearch,
+} from "../../view/identity-fields.js";
 import { levelLabel, modalityLabel, placeLine, populationText, sizeLabel } from "../../view/labels.js";
+import { maliFetcher } from "../../view/mali-options.js";
 import type { AutocompleteOption } from "../bap-autocomplete/bap-autocomplete.js";
 import "../bap-autocomplete/bap-autocomplete.js";
 import "../bap-planche-view/bap-planche-view.js";
@@ -45,12 +58,9 @@ declare global {
 
 const FIELD_LABELS: [RegExp, MessageKey][] = [
   [/^collectivite\.refCode$/, "col.search.label"],
-  [/^collectivite\.(name|country)$/, "col.name"],
-  [/^collectivite\.level$/, "col.level"],
-  [/^collectivite\.population$/, "col.population"],
+  [/^collectivite\.country$/, "col.name"],
   [/^collectivite\.region/, "col.region"],
   [/^collectivite\.cercle/, "col.cercle"],
-  [/^presentation$/, "col.presentation"],
   [/^pdesc\.start$/, "prio.pdesc.start"],
   [/^pdesc/, "prio.pdesc.end"],
   [/^priorities$/, "prio.list"],
@@ -63,11 +73,6 @@ const FIELD_LABELS: [RegExp, MessageKey][] = [
   [/^(partnerSought\.)?modalities/, "sought.modalities"],
   [/^diaspora$/, "diaspora.legend"],
   [/^currentPartners/, "partners.label"],
-  [/^contact\.name$/, "contact.name"],
-  [/^contact\.role$/, "contact.role"],
-  [/^contact\.email$/, "contact.email"],
-  [/^contact\.phone$/, "contact.phone"],
-  [/^contact\.language$/, "contact.language"],
 ];
 
 const PRIORITY_FIELD: Record<string, MessageKey> = {
@@ -93,7 +98,7 @@ export class BapPlancheForm extends GuidedForm<PlancheDraft> {
   private readonly referenceFetcher = maliFetcher(() => this.draft.referenceLevel);
   private readonly regionFetcher = maliFetcher(() => "region");
 
-  protected readonly returnPath = "/publier/planche";
+  protected readonly createPath = pathFor({ name: "publish-planche" });
 
   protected contactEmail(d: PlancheDraft): string {
     return d.contact.email;
@@ -107,6 +112,9 @@ export class BapPlancheForm extends GuidedForm<PlancheDraft> {
   }
   protected toInput(d: PlancheDraft): PlancheInput {
     return plancheDraftToInput(d);
+  }
+  protected draftFromProfile(p: PrivateProfile): PlancheDraft {
+    return p.side === "mali" ? plancheToDraft(p) : this.emptyDraft();
   }
   protected submitLabel(): string {
     return t("planche.submit");
@@ -135,8 +143,7 @@ export class BapPlancheForm extends GuidedForm<PlancheDraft> {
       return key ? `${t("diaspora.item", { n })} — ${t(key)}` : t("diaspora.item", { n });
     }
     if (this.draft.mode === "reference" && path.startsWith("collectivite")) return t("col.search.label");
-    const found = FIELD_LABELS.find(([re]) => re.test(path));
-    return found ? t(found[1]) : path;
+    return labelFor(path, FIELD_LABELS);
   }
 
   protected renderIntro(): TemplateResult {
@@ -145,15 +152,16 @@ export class BapPlancheForm extends GuidedForm<PlancheDraft> {
   }
 
   protected renderCreated(p: PublicProfile): TemplateResult {
-    return html`<h2>${t("planche.created.title")}</h2>
-      <p>${p.status === "published" ? t("planche.created.published") : t("planche.created.pending")}</p>
-      <div class="actions">
-        <a class="button" href=${pathFor({ name: "planche", id: p.id })}>${t("planche.created.view")}</a>
-        <a class="button secondary" href=${pathFor({ name: "matches", id: p.id })}>${t("planche.created.matches")}</a>
-        <button class="link-button" type="button" @click=${() => this.newProfile()}>
-          ${t("planche.created.another")}
-        </button>
-      </div>`;
+    return createdPanel({
+      title: t("planche.created.title"),
+      status: p.status,
+      viewHref: pathFor({ name: "planche", id: p.id }),
+      viewLabel: t("planche.created.view"),
+      matchesHref: pathFor({ name: "matches", id: p.id }),
+      extra: html`<button class="link-button" type="button" @click=${() => this.newProfile()}>
+        ${t("planche.created.another")}
+      </button>`,
+    });
   }
 
   protected renderStep(index: number, errors: ErrorMap): TemplateResult {
@@ -178,33 +186,15 @@ export class BapPlancheForm extends GuidedForm<PlancheDraft> {
 
   private renderCollectivite(errors: ErrorMap): TemplateResult {
     const d = this.draft;
-    const colErrors = Object.entries(errors)
-      .filter(([f]) => f.startsWith("collectivite"))
-      .flatMap(([, m]) => m);
     return html`
-      ${choiceGroup({
-        path: "mode",
-        legend: t("col.mode.legend"),
-        type: "radio",
-        options: [
-          { value: "reference", label: t("col.mode.reference") },
-          { value: "manual", label: t("col.mode.manual") },
-        ],
-        selected: [d.mode],
-        onChange: (v) => this.edit(["collectivite"], (x) => ({ ...x, mode: v as PlancheDraft["mode"] })),
-      })}
-      ${d.mode === "reference" ? this.renderReference(colErrors) : this.renderManual(errors)}
-      ${textField({
-        path: "presentation",
-        label: t("col.presentation"),
-        hint: t("col.presentationHint"),
-        value: d.presentation,
-        multiline: true,
-        rows: 5,
-        maxlength: 4000,
-        errors: errors.presentation,
-        onInput: (v) => this.edit(["presentation"], (x) => ({ ...x, presentation: v })),
-      })}
+      ${modeChoice(d.mode, (mode) => this.edit(["collectivite"], (x) => ({ ...x, mode })))}
+      ${d.mode === "reference" ? this.renderReference(errorsUnder(errors, "collectivite")) : this.renderManual(errors)}
+      ${presentationField(
+        d.presentation,
+        errors,
+        (v) => this.edit(["presentation"], (x) => ({ ...x, presentation: v })),
+        t("col.presentationHint"),
+      )}
     `;
   }
 
@@ -213,50 +203,32 @@ export class BapPlancheForm extends GuidedForm<PlancheDraft> {
     if (d.reference) {
       const u = d.reference;
       const pop = populationText(u.population, "view.population");
-      return html`<div class="card chosen" id=${fieldId("collectivite.refCode")} tabindex="-1">
-        <p>
-          <span class="muted">${t("col.selected")}</span><br />
-          <strong>${u.name}</strong><br />
-          ${placeLine({ level: u.level, country: "ML", regionName: u.regionName ?? undefined, cercleName: u.cercleName ?? undefined })}${pop ? ` · ${pop}` : ""}
-        </p>
-        <button
-          class="button secondary small"
-          type="button"
-          @click=${async () => {
-            this.edit(["collectivite"], (x) => ({ ...x, reference: null }));
-            await this.updateComplete;
-            this.findField("collectivite.refCode")?.focus();
-          }}
-        >
-          ${t("col.change")}
-        </button>
-      </div>
-      ${colErrors.length > 0 ? html`<p class="error">${colErrors.join(" ")}</p>` : nothing}`;
+      const place = placeLine({
+        level: u.level,
+        country: "ML",
+        regionName: u.regionName ?? undefined,
+        cercleName: u.cercleName ?? undefined,
+      });
+      return chosenReference({
+        name: u.name,
+        line: pop ? `${place} · ${pop}` : place,
+        errors: colErrors,
+        onChange: () => void this.clearReference(),
+      });
     }
-    return html`
-      ${selectField({
-        path: "referenceLevel",
-        label: t("col.level.filter"),
-        value: d.referenceLevel,
-        placeholder: t("col.level.any"),
-        options: MALI_LEVELS.map((l) => ({ value: l, label: levelLabel(l) })),
-        onChange: (v) =>
-          this.edit([], (x) => ({ ...x, referenceLevel: v as PlancheDraft["referenceLevel"] })),
-      })}
-      <bap-autocomplete
-        id=${fieldId("collectivite.refCode")}
-        required
-        .label=${t("col.search.label")}
-        .hint=${t("col.search.hint")}
-        .error=${colErrors.join(" ")}
-        .fetcher=${this.referenceFetcher}
-        @bap-autocomplete-select=${(e: CustomEvent<{ option: AutocompleteOption }>) => {
-          const unit = e.detail.option.data as MaliUnit;
-          rememberUnit(unit);
-          this.edit(["collectivite"], (x) => ({ ...x, reference: unit }));
-        }}
-      ></bap-autocomplete>
-    `;
+    return referenceSearch<MaliLevel, MaliUnit>({
+      level: d.referenceLevel,
+      levels: MALI_LEVELS,
+      anyLevel: t("col.level.any"),
+      label: t("col.search.label"),
+      errors: colErrors,
+      fetcher: this.referenceFetcher,
+      onLevel: (referenceLevel) => this.edit([], (x) => ({ ...x, referenceLevel })),
+      onSelect: (unit) => {
+        rememberUnit(unit);
+        this.edit(["collectivite"], (x) => ({ ...x, reference: unit }));
+      },
+    });
   }
 
   private renderManual(errors: ErrorMap): TemplateResult {
@@ -269,35 +241,7 @@ export class BapPlancheForm extends GuidedForm<PlancheDraft> {
     ];
     return html`
       <p class="note">${t("col.manualHint")}</p>
-      ${textField({
-        path: "collectivite.name",
-        label: t("col.name"),
-        value: m.name,
-        required: true,
-        maxlength: 160,
-        errors: errors["collectivite.name"],
-        onInput: (v) => set("name", { name: v }),
-      })}
-      <div class="row">
-        ${selectField({
-          path: "collectivite.level",
-          label: t("col.level"),
-          value: m.level,
-          options: MALI_LEVELS.map((l) => ({ value: l, label: levelLabel(l) })),
-          errors: errors["collectivite.level"],
-          onChange: (v) => set("level", { level: v as PlancheDraft["manual"]["level"] }),
-        })}
-        ${textField({
-          path: "collectivite.population",
-          label: t("col.population"),
-          value: m.population,
-          type: "number",
-          inputmode: "numeric",
-          min: 0,
-          errors: errors["collectivite.population"],
-          onInput: (v) => set("population", { population: v }),
-        })}
-      </div>
+      ${manualIdentityFields({ value: m, levels: MALI_LEVELS, errors, set })}
       ${
         m.regionCode
           ? html`<div class="card chosen" id=${fieldId("collectivite.regionCode")} tabindex="-1">
@@ -609,9 +553,7 @@ export class BapPlancheForm extends GuidedForm<PlancheDraft> {
         value: d.currentPartners,
         multiline: true,
         rows: 3,
-        errors: Object.entries(errors)
-          .filter(([f]) => f.startsWith("currentPartners"))
-          .flatMap(([, m]) => m),
+        errors: errorsUnder(errors, "currentPartners"),
         onInput: (v) => this.edit(["currentPartners"], (x) => ({ ...x, currentPartners: v })),
       })}
     `;

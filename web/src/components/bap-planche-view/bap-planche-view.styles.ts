@@ -1,7 +1,8 @@
 import { css } from "lit";
+import { tableStyles } from "../../styles/table.styles.js";
 
-/** Shared by the planche and partner views. */
-export const profileViewStyles = css`
+/** Shared by the planche and partner views (after the shared table styles). */
+const viewStyles = css`
   .head {
     margin-bottom: 1rem;
   }
@@ -57,38 +58,10 @@ export const profileViewStyles = css`
     white-space: pre-line;
     max-width: 52rem;
   }
-  table {
-    width: 100%;
-    border-collapse: collapse;
-    background: var(--bap-surface);
-    border: 1px solid var(--bap-border);
-    border-radius: var(--bap-radius);
-  }
-  caption {
-    text-align: left;
-    color: var(--bap-muted);
-    padding: 0 0 0.5rem;
-    font-size: 0.95rem;
-  }
-  th,
-  td {
-    text-align: left;
-    vertical-align: top;
-    padding: 0.6rem 0.75rem;
-    border-bottom: 1px solid var(--bap-border);
-  }
-  thead th {
-    background: var(--bap-primary-soft);
-    color: var(--bap-chip-ink);
-    font-size: 0.92rem;
-  }
   td.rank,
   th.rank {
     width: 3.5rem;
     font-variant-numeric: tabular-nums;
-  }
-  tbody th {
-    font-weight: 700;
   }
   .private {
     margin-top: 1rem;
@@ -101,57 +74,16 @@ export const profileViewStyles = css`
     dd {
       margin-bottom: 0.5rem;
     }
-    /* The priorities table becomes one block per priority; ARIA roles keep it a table. */
-    table,
-    tbody,
-    tr,
-    td,
-    tbody th {
-      display: block;
-      width: 100%;
-    }
-    thead {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
-    }
-    table {
-      border: none;
-      background: none;
-    }
-    tr {
-      background: var(--bap-surface);
-      border: 1px solid var(--bap-border);
-      border-radius: var(--bap-radius);
-      margin-bottom: 0.6rem;
-      padding: 0.25rem 0;
-    }
-    td,
-    tbody th {
-      border: none;
-      padding: 0.25rem 0.75rem;
-    }
-    caption {
-      display: block;
-      width: 100%;
-    }
     td.rank {
       width: 100%;
       color: var(--bap-muted);
       font-size: 0.9rem;
     }
-    td.rank[data-label]::before {
+    table.stack td.rank[data-label]::before {
       display: inline;
       content: attr(data-label) " ";
     }
-    td[data-label]::before {
-      content: attr(data-label);
-      display: block;
-      font-size: 0.85rem;
-      font-weight: 600;
-      color: var(--bap-muted);
-    }
   }
 `;
+
+export const profileViewStyles = [tableStyles, viewStyles];
