@@ -310,6 +310,18 @@ describe("authorization", () => {
       contacts: unknown;
     };
     expect(intro.contacts).toBeNull();
+    const mine = (await (await rt.request("/api/me/introductions", { headers: owner.headers })).json()) as {
+      items: {
+        id: string;
+        contacts: unknown;
+        partner: { collectivite: { name: string } };
+        events: unknown[];
+      }[];
+    };
+    expect(mine.items.map((i) => i.id)).toEqual([ids.intro]);
+    expect(mine.items[0]?.contacts).toBeNull();
+    expect(mine.items[0]?.events.length).toBeGreaterThan(0);
+    expect(JSON.stringify(mine)).not.toContain("secret.partner@example.org");
   });
 
   it("rejects forged, reused and unknown links", async () => {

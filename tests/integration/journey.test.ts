@@ -202,6 +202,10 @@ describe("the whole journey over HTTP, with real e-mail", () => {
       events: { toPhase: string; actor: string; at: string }[];
     };
     expect(intro.phase).toBe("convention_signed");
+    const mine = (await (await mali.fetch("/api/me/introductions")).json()) as {
+      items: { id: string; contacts: { partner: { email: string } } | null }[];
+    };
+    expect(mine.items.find((i) => i.id === introId)?.contacts?.partner.email).toBe(partner.email);
     expect(intro.contacts?.partner.email).toBe(partner.email);
     expect(intro.events.map((e) => e.toPhase)).toEqual([
       "proposed",

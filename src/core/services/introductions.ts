@@ -405,4 +405,23 @@ export async function myIntroductions(deps: CurationDeps, user: User) {
   return deps.curation.introductions({ profileIds: mine.items.map((p) => p.id) });
 }
 
+/**
+ * An introduction as one of its participants (or staff) sees it: both public profiles, the
+ * dated history, and the contacts only once both sides accepted (staff always, to curate).
+ */
+export async function introductionDetail(deps: CurationDeps, intro: Introduction, user: User) {
+  const m = await getProfile(deps, intro.maliId);
+  const p = await getProfile(deps, intro.partnerId);
+  const isStaff = user.role === "staff";
+  if (!isStaff && m.ownerId !== user.id && p.ownerId !== user.id) throw forbidden();
+  const revealed = intro.acceptedAt !== null && !["proposed", "declined", "expired"].includes(intro.phase);
+  return {
+    ...intro,
+    mali: toPublicProfile(m),
+    partner: toPublicProfile(p),
+    contacts: revealed || isStaff ? { mali: m.contact, partner: p.contact } : null,
+    events: await deps.curation.introductionEvents(intro.id),
+  };
+}
+
 export const isOpen = (i: Introduction) => (OPEN_PHASES as readonly string[]).includes(i.phase);

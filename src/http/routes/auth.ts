@@ -2,7 +2,7 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
 import { LoginRequestSchema } from "../../core/schemas/account.js";
 import { logout, normalizeEmail, requestLogin, requireUser } from "../../core/services/auth.js";
-import { myIntroductions } from "../../core/services/introductions.js";
+import { introductionDetail, myIntroductions } from "../../core/services/introductions.js";
 import { toPublicProfile } from "../../core/schemas/profile.js";
 import type { AppEnv } from "../context.js";
 import { json, problemResponses } from "../openapi-schemas.js";
@@ -89,7 +89,10 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(meIntros, async (c) => {
     const user = requireUser(c.get("user"));
-    const items = await myIntroductions(c.get("deps").curation, user);
+    const deps = c.get("deps").curation;
+    const items = await Promise.all(
+      (await myIntroductions(deps, user)).map((i) => introductionDetail(deps, i, user)),
+    );
     return c.json({ items } as never, 200);
   });
 }

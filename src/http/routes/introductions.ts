@@ -1,15 +1,14 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
 import { InterestSchema, RespondSchema } from "../../core/schemas/introduction.js";
-import { forbidden, requireUser } from "../../core/services/auth.js";
+import { requireUser } from "../../core/services/auth.js";
 import {
   expressInterest,
   getIntroduction,
+  introductionDetail,
   respondToIntroduction,
   sideOf,
 } from "../../core/services/introductions.js";
-import { getProfile } from "../../core/services/profiles.js";
-import { toPublicProfile } from "../../core/schemas/profile.js";
 import type { AppEnv } from "../context.js";
 import { json, problemResponses } from "../openapi-schemas.js";
 import { rateLimit } from "../session.js";
@@ -55,27 +54,7 @@ export function registerIntroductionRoutes(app: OpenAPIHono<AppEnv>): void {
     const user = requireUser(c.get("user"));
     const deps = c.get("deps").curation;
     const intro = await getIntroduction(deps, c.req.valid("param").id);
-    const m = await getProfile(deps, intro.maliId);
-    const p = await getProfile(deps, intro.partnerId);
-    const isStaff = user.role === "staff";
-    const mine = m.ownerId === user.id || p.ownerId === user.id;
-    if (!isStaff && !mine) throw forbidden();
-    const revealed =
-      intro.phase !== "proposed" &&
-      intro.phase !== "declined" &&
-      intro.phase !== "expired" &&
-      intro.acceptedAt !== null;
-    return c.json(
-      {
-        ...intro,
-        mali: toPublicProfile(m),
-        partner: toPublicProfile(p),
-        // Contacts only once both sides accepted (staff always see them for curation).
-        contacts: revealed || isStaff ? { mali: m.contact, partner: p.contact } : null,
-        events: await deps.curation.introductionEvents(intro.id),
-      } as never,
-      200,
-    );
+    return c.json((await introductionDetail(deps, intro, user)) as never, 200);
   });
 
   app.openapi(respond, async (c) => {
@@ -85,7 +64,7 @@ export function registerIntroductionRoutes(app: OpenAPIHono<AppEnv>): void {
     const { decision, profileId } = c.req.valid("json");
     const side = await sideOf(deps, intro, user, profileId);
     const next = await respondToIntroduction(deps, intro.id, side, decision, user.id, null);
-    return c.json({ id: next.id, phase: next.phase, responses: next.responses } as never, 200);
+    return c.json((await introductionDetail(deps, next, user)) as never, 200);
   });
 
   app.openapi(interest, async (c) => {

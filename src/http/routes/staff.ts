@@ -222,7 +222,18 @@ export function registerStaffRoutes(app: OpenAPIHono<AppEnv>): void {
   });
   app.openapi(routes.interests, async (c) => {
     requireStaff(c.get("user"));
-    return c.json({ items: await d(c).curation.interests(c.req.valid("query").status) } as never, 200);
+    const interests = await d(c).curation.interests(c.req.valid("query").status);
+    const names = new Map(
+      (await d(c).store.getMany([...new Set(interests.flatMap((i) => [i.plancheId, i.partnerId]))])).map(
+        (p) => [p.id, p.collectivite.name],
+      ),
+    );
+    const items = interests.map((i) => ({
+      ...i,
+      plancheName: names.get(i.plancheId),
+      partnerName: names.get(i.partnerId),
+    }));
+    return c.json({ items } as never, 200);
   });
   app.openapi(routes.interestPropose, async (c) => {
     const staff = requireStaff(c.get("user"));
