@@ -27,7 +27,7 @@ import {
   outboxMessage,
   unsubscribeLink,
 } from "./curation-deps.js";
-import { explainPair, findMatches } from "./matching.js";
+import { bestPairsForAllPlanches, explainPair } from "./matching.js";
 import { getProfile } from "./profiles.js";
 
 export const INTRO_TTL_DAYS = 14;
@@ -310,33 +310,21 @@ export async function changePhase(
 /** Best matches that have no introduction yet, across all published planches. */
 export async function suggestions(deps: CurationDeps, limit: number, lang: "fr" | "en") {
   const introduced = await deps.curation.introducedPairs();
-  const planches = await deps.store.list({ side: "mali", status: "published", limit: 1000, offset: 0 });
-  const out: {
-    maliId: string;
-    partnerId: string;
-    score: number;
-    mali: string;
-    partner: string;
-    explanation: string[];
-  }[] = [];
-  for (const m of planches.items) {
-    const { matches } = await findMatches(deps.matching, m.id, { limit: 5, lang });
-    for (const x of matches) {
-      if (introduced.has(pairKey(m.id, x.profile.id))) continue;
-      out.push({
-        maliId: m.id,
-        partnerId: x.profile.id,
-        score: x.score,
-        mali: m.collectivite.name,
-        partner: x.profile.collectivite.name,
-        explanation: x.explanation,
-      });
-    }
-  }
-  out.sort(
-    (a, b) => b.score - a.score || a.maliId.localeCompare(b.maliId) || a.partnerId.localeCompare(b.partnerId),
-  );
-  return out.slice(0, limit);
+  const pairs = await bestPairsForAllPlanches(deps.matching, { perPlanche: 5, lang, skip: introduced });
+  return pairs
+    .map(({ mali, match }) => ({
+      maliId: mali.id,
+      partnerId: match.profile.id,
+      score: match.score,
+      mali: mali.collectivite.name,
+      partner: match.profile.collectivite.name,
+      explanation: match.explanation,
+    }))
+    .sort(
+      (a, b) =>
+        b.score - a.score || a.maliId.localeCompare(b.maliId) || a.partnerId.localeCompare(b.partnerId),
+    )
+    .slice(0, limit);
 }
 
 export async function expressInterest(

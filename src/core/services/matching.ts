@@ -188,6 +188,33 @@ export async function findMatches(
   };
 }
 
+/**
+ * The best partners of every published planche, ranked in-process against every published
+ * partner (a batch for staff: at this scale the whole directory is the candidate pool, so the
+ * search engine's first stage would return it all anyway). `skip` removes pairs by key.
+ */
+export async function bestPairsForAllPlanches(
+  deps: MatchingDeps,
+  opts: { perPlanche: number; lang: "fr" | "en"; skip: ReadonlySet<string> },
+): Promise<{ mali: Profile; match: Match }[]> {
+  const published = (await deps.store.list({ status: "published", limit: 100_000, offset: 0 })).items;
+  const planches = published.filter((p) => p.side === "mali");
+  const partners = published.filter((p) => p.side === "partner");
+  const ties = await deps.ties.all();
+  const settled = deps.settledPairs ? await deps.settledPairs() : new Map<string, "partnered" | "declined">();
+  const placeNames = new Map<string, string>();
+  for (const t of ties) if (t.malian.code) placeNames.set(t.malian.code, t.malian.name);
+  const out: { mali: Profile; match: Match }[] = [];
+  for (const m of planches) {
+    const pool = partners.filter((p) => !opts.skip.has(pairKey(m.id, p.id)));
+    const ctx = rankingContextFrom(deps, m, pool, ties, settled, placeNames);
+    rankCandidates(m as MaliSide, pool, ctx, opts.perPlanche).forEach((r, i) => {
+      out.push({ mali: m, match: toMatch(r.candidate as Profile, r.result, i + 1, opts.lang) });
+    });
+  }
+  return out;
+}
+
 /** The same breakdown for any pair, with its rank among the subject's candidates, if any. */
 export async function explainPair(
   deps: MatchingDeps,
