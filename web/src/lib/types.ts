@@ -10,6 +10,7 @@ import type {
   ProfileMeta,
   ProfileStatus,
 } from "../../../src/core/schemas/profile.js";
+import type { FrenchCollectivite, MaliUnit as CoreMaliUnit } from "../../../src/core/schemas/reference.js";
 import type { SearchDocument, SearchResult } from "../../../src/core/schemas/search.js";
 import type { Match } from "../../../src/core/services/matching.js";
 import type { Factors } from "../../../src/core/ranking/types.js";
@@ -33,23 +34,6 @@ export interface Domain {
   en: string;
 }
 
-export interface MaliUnit {
-  pcode: string;
-  level: "region" | "cercle" | "commune";
-  name: string;
-  population: number | null;
-  cercleCode: string | null;
-  cercleName: string | null;
-  regionCode: string | null;
-  regionName: string | null;
-}
-
-export interface FrenchCollectivite {
-  code: string;
-  kind: "commune" | "epci" | "departement" | "region";
-  name: string;
-  population: number | null;
-  departementCode: string | null;
-  regionCode: string | null;
-  regionName: string | null;
-}
+/** The Malian units the API returns (coordinates and the 2023 région are not needed here). */
+export type MaliUnit = Omit<CoreMaliUnit, "lat" | "lon" | "region2023">;
+export type { FrenchCollectivite };
