@@ -1,33 +1,8 @@
 import { z } from "zod";
 
-/**
- * An introduction follows the Guide's phases once both sides accept; it can close at any
- * point (declined, expired, abandoned). A decline is final for the pair.
- */
-export const OPEN_PHASES = [
-  "proposed",
-  "accepted",
-  "first_meeting",
-  "action_plan",
-  "convention_signed",
-  "implementation",
-] as const;
-export const CLOSED_PHASES = ["declined", "expired", "abandoned"] as const;
-export const PHASES = [...OPEN_PHASES, ...CLOSED_PHASES] as const;
-export type Phase = (typeof PHASES)[number];
+import { PHASES, type Phase } from "../introduction-phases.js";
 
-/** Phases staff may move an introduction to, from each phase. */
-export const TRANSITIONS: Record<Phase, readonly Phase[]> = {
-  proposed: ["abandoned"],
-  accepted: ["first_meeting", "action_plan", "abandoned"],
-  first_meeting: ["action_plan", "convention_signed", "abandoned"],
-  action_plan: ["convention_signed", "abandoned"],
-  convention_signed: ["implementation", "abandoned"],
-  implementation: ["abandoned"],
-  declined: [],
-  expired: [],
-  abandoned: [],
-};
+export { CLOSED_PHASES, OPEN_PHASES, PHASES, type Phase, TRANSITIONS } from "../introduction-phases.js";
 
 export type Response = "pending" | "accepted" | "declined";
 

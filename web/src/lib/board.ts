@@ -1,32 +1,9 @@
 import type { Introduction, Phase } from "./console-types.js";
 
-/**
- * The introduction pipeline as the staff board shows it. The phases and their allowed moves
- * mirror src/core/schemas/introduction.ts (the browser does not load zod); `satisfies` keeps
- * the names in step at compile time and a unit test compares the moves with the core's.
- */
-export const OPEN_PHASES = [
-  "proposed",
-  "accepted",
-  "first_meeting",
-  "action_plan",
-  "convention_signed",
-  "implementation",
-] as const satisfies readonly Phase[];
-export const CLOSED_PHASES = ["declined", "expired", "abandoned"] as const satisfies readonly Phase[];
-export const PHASES: readonly Phase[] = [...OPEN_PHASES, ...CLOSED_PHASES];
+/** The introduction pipeline as the staff board shows it, on the core's phase data. */
+import { CLOSED_PHASES, OPEN_PHASES, PHASES, TRANSITIONS } from "../../../src/core/introduction-phases.js";
 
-export const TRANSITIONS = {
-  proposed: ["abandoned"],
-  accepted: ["first_meeting", "action_plan", "abandoned"],
-  first_meeting: ["action_plan", "convention_signed", "abandoned"],
-  action_plan: ["convention_signed", "abandoned"],
-  convention_signed: ["implementation", "abandoned"],
-  implementation: ["abandoned"],
-  declined: [],
-  expired: [],
-  abandoned: [],
-} as const satisfies Record<Phase, readonly Phase[]>;
+export { CLOSED_PHASES, OPEN_PHASES, PHASES, TRANSITIONS };
 
 /** Where staff may move an introduction from `phase`, forward phases first. */
 export function nextPhases(phase: Phase): readonly Phase[] {
