@@ -48,6 +48,7 @@ export const profilesSettings = {
     "id",
     "side",
     "status",
+    "refCode",
     "regionCode",
     "cercleCode",
     "sectors",

@@ -7,6 +7,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../src/adapters/sqlite/database.js";
 import { refFrance, refMali, seedState, ties } from "../src/adapters/sqlite/schema.js";
 import type { Tie } from "../src/core/schemas/reference.js";
+import { canonicalFrenchCode } from "../src/core/reference-codes.js";
 import { normalizeName } from "../src/core/text.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -221,7 +222,7 @@ export function seedTies(db: Db, progress: Progress): void {
         tx.insert(ties)
           .values({
             id: t.id,
-            frenchCode: t.french.code,
+            frenchCode: canonicalFrenchCode(t.french.code, t.french.kind),
             frenchNorm: normalizeName(t.french.name),
             malianCode: t.malian.code ?? (t.malian as { pcode?: string | null }).pcode ?? null,
             malianNorm: normalizeName(t.malian.name),
@@ -235,9 +236,16 @@ export function seedTies(db: Db, progress: Progress): void {
   );
 }
 
-/** The directory file names the Malian code `pcode`; the API calls both codes `code`. */
+/**
+ * The directory file names the Malian code `pcode`; the API calls both codes `code`, and
+ * French codes are canonical (`departement:91`) even if an older file held them bare.
+ */
 function normalizeTie(t: Tie): Tie {
   const m = t.malian as Tie["malian"] & { pcode?: string | null };
   const { pcode, ...malian } = m;
-  return { ...t, malian: { ...malian, code: m.code ?? pcode ?? null } };
+  return {
+    ...t,
+    french: { ...t.french, code: canonicalFrenchCode(t.french.code, t.french.kind) },
+    malian: { ...malian, code: m.code ?? pcode ?? null },
+  };
 }

@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve as resolvePath } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { DomainCode } from "../../src/core/taxonomy.js";
+import { canonicalFrenchCode } from "../../src/core/reference-codes.js";
 import { normalizeName } from "../../src/core/text.js";
 import {
   annexToRawTies,
@@ -196,7 +197,8 @@ function toOutput(r: Resolved, fr: FranceIndex, domains: DomainCode[]): Omit<Tie
     french: {
       name: tie.french.name,
       kind: f?.kind ?? (r.french.kind === "other" ? "other" : r.french.kind),
-      code: f?.code ?? null,
+      // Canonical, kind included (src/core/reference-codes.ts): "91" alone is ambiguous.
+      code: f ? canonicalFrenchCode(f.code, f.kind) : null,
       departement: f?.kind === "region" ? null : (dep?.nom ?? null),
       region: regCode ? (fr.regionsByCode.get(regCode)?.nom ?? null) : null,
       population: tie.french.population ?? f?.population ?? null,

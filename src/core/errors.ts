@@ -20,6 +20,8 @@ export interface FieldError {
   code: string;
   fr: string;
   en: string;
+  /** Values the client could have meant (an ambiguous code's possible readings). */
+  candidates?: string[];
 }
 
 export class DomainError extends Error {

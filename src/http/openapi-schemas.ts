@@ -30,7 +30,15 @@ export const ProblemSchema = z
     title_fr: z.string(),
     detail_fr: z.string(),
     errors: z
-      .array(z.object({ field: z.string(), code: z.string(), fr: z.string(), en: z.string() }))
+      .array(
+        z.object({
+          field: z.string(),
+          code: z.string(),
+          fr: z.string(),
+          en: z.string(),
+          candidates: z.array(z.string()).optional(),
+        }),
+      )
       .optional(),
   })
   .meta({ id: "Problem", description: "RFC 9457 problem details, in English and French." });

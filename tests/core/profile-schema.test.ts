@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "../../src/core/errors.js";
+import { bareFrenchCandidates, canonicalFrenchCode, parseRefCode } from "../../src/core/reference-codes.js";
 import { ProfileInputSchema, toPublicProfile, type Profile } from "../../src/core/schemas/profile.js";
 import { toSearchDocument } from "../../src/core/services/indexing.js";
 import { parseOrThrow } from "../../src/core/validation.js";
@@ -91,5 +92,32 @@ describe("normalizeName", () => {
     expect(normalizeName("Ségou")).toBe("segou");
     expect(normalizeName("  Nioro-du-Sahel ")).toBe("nioro du sahel");
     expect(normalizeName("L'Abergement-Clémenciat")).toBe("l abergement clemenciat");
+  });
+});
+
+describe("canonical reference codes", () => {
+  it("parse every kind, and nothing bare or odd", () => {
+    expect(parseRefCode("ML0504")).toMatchObject({ scheme: "ml-2009", level: "cercle" });
+    expect(parseRefCode("ML09")).toMatchObject({ level: "region" });
+    expect(parseRefCode("ML010701")).toMatchObject({ level: "commune" });
+    expect(parseRefCode("ml-region-2023:15")).toMatchObject({ scheme: "ml-region-2023", local: "15" });
+    expect(parseRefCode("commune:2A004")).toMatchObject({ scheme: "fr", level: "commune", local: "2A004" });
+    expect(parseRefCode("epci:200054781")?.level).toBe("epci");
+    expect(parseRefCode("departement:971")?.level).toBe("departement");
+    expect(parseRefCode("region:32")?.level).toBe("region");
+    for (const bad of [
+      "32",
+      "93048",
+      "commune:32",
+      "constructor:1",
+      "toString:93048",
+      "ML5",
+      "departement:",
+    ]) {
+      expect(parseRefCode(bad), bad).toBeNull();
+    }
+    expect(bareFrenchCandidates("32")).toEqual(["departement:32", "region:32"]);
+    expect(canonicalFrenchCode("91", "departement")).toBe("departement:91");
+    expect(canonicalFrenchCode("region:11", "region")).toBe("region:11");
   });
 });

@@ -145,7 +145,7 @@ describe("Mon espace and the staff console (Chromium, real SMTP)", () => {
         partner,
         "POST",
         partnerInput({
-          collectivite: { refCode: "93064", name: PARTNER_NAME, country: "FR", level: "commune" },
+          collectivite: { refCode: "commune:93064", name: PARTNER_NAME, country: "FR", level: "commune" },
           themesSought: ["water", "health"],
           expertiseOffered: ["water", "health"],
           offerDescription: "Régie de l'eau et centre de santé : formations à distance, accueil d'agents.",

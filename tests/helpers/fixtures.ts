@@ -2,7 +2,7 @@
 export function plancheInput(over: Record<string, unknown> = {}) {
   return {
     side: "mali",
-    collectivite: { refCode: "ML010701", name: "Diafounou", country: "ML", level: "commune" },
+    collectivite: { refCode: "ML010701", name: "Diafounou Diongaga", country: "ML", level: "commune" },
     presentation: "Commune rurale du cercle de Yélimané, agriculture et élevage.",
     pdesc: { start: 2024, end: 2028 },
     priorities: [
@@ -28,7 +28,7 @@ export function plancheInput(over: Record<string, unknown> = {}) {
 export function partnerInput(over: Record<string, unknown> = {}) {
   return {
     side: "partner",
-    collectivite: { refCode: "93048", name: "Montreuil", country: "FR", level: "commune" },
+    collectivite: { refCode: "commune:93048", name: "Montreuil", country: "FR", level: "commune" },
     presentation: "Ville d'Île-de-France où vit une importante diaspora malienne.",
     themesSought: ["water", "health"],
     expertiseOffered: ["water", "governance"],

@@ -29,6 +29,7 @@ describe("profiles API", () => {
     expect(res.status).toBe(201);
     const body = (await res.json()) as Record<string, any>;
     expect(body.collectivite.name).toBe("Diafounou Diongaga");
+    expect(body.collectivite.referenceName).toBe("Diafounou Diongaga");
     expect(body.collectivite.cercleName).toBe("Yélimané");
     expect(body.collectivite.regionCode).toBe("ML01");
     expect(body.collectivite.population).toBeGreaterThan(1000);

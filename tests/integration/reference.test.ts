@@ -28,11 +28,17 @@ describe("reference data", () => {
 
   it("completes French collectivités with codes and population", async () => {
     const { items } = await get("/api/reference/france?q=montreuil&level=commune");
-    const m = items.find((c: { code: string }) => c.code === "93048");
-    expect(m).toMatchObject({ name: "Montreuil", kind: "commune", departementCode: "93" });
+    const m = items.find((c: { code: string }) => c.code === "commune:93048");
+    expect(m).toMatchObject({
+      name: "Montreuil",
+      kind: "commune",
+      localCode: "93048",
+      departementCode: "departement:93",
+      regionCode: "region:11",
+    });
     expect(m.population).toBeGreaterThan(100_000);
     const dep = await get("/api/reference/france?q=Seine-Saint-Denis");
-    expect(dep.items[0]).toMatchObject({ kind: "departement", code: "93" });
+    expect(dep.items[0]).toMatchObject({ kind: "departement", code: "departement:93" });
     expect(dep.items[0].population).toBeGreaterThan(1_000_000);
   });
 

@@ -14,7 +14,6 @@ import {
 import {
   emptyPartnerDraft,
   frenchFromRefCode,
-  frenchRefCode,
   PARTNER_STEPS,
   partnerDraftToInput,
   partnerToDraft,
@@ -48,6 +47,7 @@ class MemoryStorage implements KeyValueStorage {
 }
 
 const kayes = {
+  code: "ML010312",
   pcode: "ML010312",
   level: "commune" as const,
   name: "Kayes Commune",
@@ -225,12 +225,13 @@ describe("partner draft", () => {
     const body = partnerDraftToInput({
       ...d,
       reference: {
-        code: "91",
+        code: "departement:91",
+        localCode: "91",
         kind: "departement",
         name: "Essonne",
         population: 1338485,
-        departementCode: "91",
-        regionCode: "11",
+        departementCode: "departement:91",
+        regionCode: "region:11",
         regionName: "Île-de-France",
       },
       themesSought: ["water"],
@@ -243,7 +244,6 @@ describe("partner draft", () => {
     expect(body.capacity).toEqual({ budgetBand: "10k_50k", staff: 3, cofunding: true });
     const parsed = PartnerInputSchema.safeParse(body);
     expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
-    expect(frenchRefCode({ ...body.collectivite, code: "93048", kind: "commune" } as never)).toBe("93048");
   });
 
   it("enters collectivités outside France by hand", () => {
@@ -329,7 +329,7 @@ describe("a saved profile back into the form (edit mode)", () => {
       currentTies: ["Yélimané"],
     });
     const d = partnerToDraft(saved, (c) => names[c]);
-    expect(d.reference).toMatchObject({ code: "93048", kind: "commune", name: "Montreuil" });
+    expect(d.reference).toMatchObject({ code: "commune:93048", kind: "commune", name: "Montreuil" });
     expect(d.preferredAreas).toEqual([{ pcode: "ML0107", name: "Yélimané", level: "cercle" }]);
     expect(d.diaspora[0]).toMatchObject({ originCode: "ML010701", originName: "Diafounou Diongaga" });
     const body = partnerDraftToInput(d);
@@ -346,7 +346,7 @@ describe("a saved profile back into the form (edit mode)", () => {
       expect(body[k], k).toEqual(saved[k]);
     }
     expect(body.collectivite).toEqual({
-      refCode: "93048",
+      refCode: "commune:93048",
       name: "Montreuil",
       country: "FR",
       level: "commune",
@@ -360,8 +360,11 @@ describe("a saved profile back into the form (edit mode)", () => {
       country: "FR",
       level: "departement",
     });
-    expect(dep).toMatchObject({ code: "91", kind: "departement" });
-    expect(frenchRefCode(dep!)).toBe("departement:91");
+    expect(dep).toMatchObject({ code: "departement:91", localCode: "91", kind: "departement" });
+    // A commune saved before the canonical scheme (bare INSEE code) is read by its level.
+    expect(
+      frenchFromRefCode({ refCode: "93048", name: "Montreuil", country: "FR", level: "commune" }),
+    ).toMatchObject({ code: "commune:93048", kind: "commune" });
     expect(frenchFromRefCode({ name: "Girona", country: "ES", level: "commune" })).toBeNull();
     const spanish = partnerToDraft(
       PartnerInputSchema.parse({

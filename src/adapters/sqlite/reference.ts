@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, like, or, sql } from "drizzle-orm";
 import type { Page, ReferenceData, TieStore } from "../../core/ports.js";
+import { frenchCode } from "../../core/reference-codes.js";
 import type { FrenchCollectivite, MaliUnit, Tie, TieQuery } from "../../core/schemas/reference.js";
 import { normalizeName } from "../../core/text.js";
 import type { Db } from "./database.js";
@@ -49,12 +50,9 @@ export class SqliteReferenceData implements ReferenceData {
     return this.db.select().from(refMali).orderBy(asc(refMali.pcode)).all().map(toMali);
   }
 
+  /** One French collectivité by its canonical code (`departement:32`); bare codes find nothing. */
   async franceByCode(code: string): Promise<FrenchCollectivite | null> {
-    const rows = this.db.select().from(refFrance).where(eq(refFrance.code, code)).orderBy(FR_KIND_RANK).all();
-    // A bare code shared by a région and a département ("11") is ambiguous; `kind:code` is not.
-    const row = code.includes(":")
-      ? this.db.select().from(refFrance).where(eq(refFrance.id, code)).get()
-      : (rows.find((r) => r.kind === "commune" || r.kind === "epci") ?? rows[0]);
+    const row = this.db.select().from(refFrance).where(eq(refFrance.id, code)).get();
     return row ? toFrance(row) : null;
   }
 
@@ -85,6 +83,7 @@ export class SqliteReferenceData implements ReferenceData {
 
 function toMali(r: typeof refMali.$inferSelect): MaliUnit {
   return {
+    code: r.pcode,
     pcode: r.pcode,
     level: r.level as MaliUnit["level"],
     name: r.name,
@@ -100,13 +99,15 @@ function toMali(r: typeof refMali.$inferSelect): MaliUnit {
 }
 
 function toFrance(r: typeof refFrance.$inferSelect): FrenchCollectivite {
+  // The row id is already the canonical code (`kind:code`); parents are made canonical here.
   return {
-    code: r.code,
+    code: r.id,
+    localCode: r.code,
     kind: r.kind as FrenchCollectivite["kind"],
     name: r.name,
     population: r.population,
-    departementCode: r.departementCode,
-    regionCode: r.regionCode,
+    departementCode: r.departementCode ? frenchCode("departement", r.departementCode) : null,
+    regionCode: r.regionCode ? frenchCode("region", r.regionCode) : null,
     regionName: r.regionName,
   };
 }

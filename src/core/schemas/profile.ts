@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { REF_CODE_DESCRIPTION, REF_CODE_PATTERN } from "../reference-codes.js";
 import { DOMAIN_CODES } from "../taxonomy.js";
 
 /**
@@ -58,21 +59,38 @@ export const ContactSchema = z
   .strict();
 export type Contact = z.infer<typeof ContactSchema>;
 
-/** The collectivité a profile speaks for: from the reference data (refCode) or entered by hand. */
+/**
+ * The collectivité a profile speaks for: from the reference data (refCode) or entered by
+ * hand. With a refCode, the server fills the parents, population and `referenceName` from
+ * the reference; the name stays the one sent.
+ */
 export const CollectiviteSchema = z
   .object({
-    refCode: z.string().trim().min(2).max(20).optional(),
+    /** Checked against the scheme and the reference by the use case, which can name the candidates of a bare code. */
+    refCode: z
+      .string()
+      .trim()
+      .min(2)
+      .max(60)
+      .optional()
+      .meta({
+        description: REF_CODE_DESCRIPTION,
+        pattern: REF_CODE_PATTERN,
+        examples: ["ML010701", "commune:93048", "epci:200059228", "departement:91", "region:11"],
+      }),
     name: name,
     country: countryCode,
     level: LevelSchema,
     population: population.optional(),
-    /** Malian région P-code, or French région INSEE code; free text elsewhere. */
-    regionCode: z.string().trim().max(20).optional(),
+    /** Malian région P-code, or French région code (`region:11`); free text elsewhere. */
+    regionCode: z.string().trim().max(60).optional(),
     regionName: text(120).optional(),
     cercleCode: maliPcode.optional(),
     cercleName: text(120).optional(),
-    /** French département code (for the partner side). */
-    departementCode: z.string().trim().max(5).optional(),
+    /** French département code (`departement:91`, for the partner side). */
+    departementCode: z.string().trim().max(20).optional(),
+    /** The reference unit's own name, set by the server when refCode is given (ignored on input). */
+    referenceName: text(160).optional(),
   })
   .strict();
 export type Collectivite = z.infer<typeof CollectiviteSchema>;

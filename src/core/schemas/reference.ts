@@ -1,6 +1,8 @@
 import { z } from "zod";
 
 export interface MaliUnit {
+  /** The canonical code (src/core/reference-codes.ts): for the 2009 map, the P-code itself. */
+  code: string;
   pcode: string;
   level: "region" | "cercle" | "commune";
   name: string;
@@ -15,12 +17,16 @@ export interface MaliUnit {
 }
 
 export interface FrenchCollectivite {
-  /** INSEE code (commune, département, région) or SIREN (EPCI). */
+  /** The canonical code, kind included: `commune:75056`, `epci:200054781`, `departement:32`, `region:32`. */
   code: string;
+  /** The INSEE code (commune, département, région) or SIREN (EPCI) alone. */
+  localCode: string;
   kind: "commune" | "epci" | "departement" | "region";
   name: string;
   population: number | null;
+  /** Canonical code of its département (`departement:91`), if any. */
   departementCode: string | null;
+  /** Canonical code of its région (`region:11`), if any. */
   regionCode: string | null;
   regionName: string | null;
 }
@@ -45,8 +51,8 @@ export const TieQuerySchema = z
   .object({
     french: z.string().trim().max(120).optional(),
     malian: z.string().trim().max(120).optional(),
-    /** Malian région or cercle P-code, or a French INSEE/SIREN code. */
-    code: z.string().trim().max(20).optional(),
+    /** A canonical code of either side: a Malian P-code (a région or cercle also finds what lies in it) or a French `kind:code`. */
+    code: z.string().trim().max(60).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     offset: z.coerce.number().int().min(0).default(0),
   })

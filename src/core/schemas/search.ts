@@ -7,6 +7,8 @@ export interface SearchDocument {
   side: "mali" | "partner";
   status: string;
   name: string;
+  /** The canonical reference code (src/core/reference-codes.ts), null for a hand entry. */
+  refCode: string | null;
   country: string;
   level: string;
   population: number | null;

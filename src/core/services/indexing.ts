@@ -22,6 +22,7 @@ export function toSearchDocument(p: Profile): SearchDocument {
     side: p.side,
     status: p.status,
     name: c.name,
+    refCode: c.refCode ?? null,
     country: c.country,
     level: c.level,
     population: c.population ?? null,

@@ -1,13 +1,13 @@
 import { DomainError, notFound } from "../errors.js";
 import type { Clock, IdGenerator, Page, ProfileListQuery, ProfileStore, ReferenceData } from "../ports.js";
 import {
-  type Collectivite,
   type Profile,
   type ProfileInput,
   ProfileInputSchema,
   type ProfileStatus,
 } from "../schemas/profile.js";
 import { parseOrThrow } from "../validation.js";
+import { resolveCollectivite } from "./collectivite.js";
 
 export interface ProfileDeps {
   store: ProfileStore;
@@ -25,56 +25,6 @@ export function expiryFrom(now: Date): string {
   const d = new Date(now.getTime());
   d.setUTCMonth(d.getUTCMonth() + PUBLICATION_MONTHS);
   return d.toISOString();
-}
-
-/**
- * Fill the collectivité from the reference data when it names a reference code, so that
- * names, populations and parents are the official ones; hand entries are kept as typed.
- */
-export async function resolveCollectivite(
-  reference: ReferenceData,
-  side: ProfileInput["side"],
-  c: Collectivite,
-): Promise<Collectivite> {
-  if (!c.refCode) return c;
-  if (side === "mali") {
-    const unit = await reference.maliUnit(c.refCode);
-    if (!unit) throw unknownRef(c.refCode);
-    return {
-      ...c,
-      name: unit.name,
-      country: "ML",
-      level: unit.level,
-      population: unit.population ?? c.population,
-      regionCode: unit.level === "region" ? unit.pcode : (unit.regionCode ?? undefined),
-      regionName: unit.level === "region" ? unit.name : (unit.regionName ?? undefined),
-      cercleCode: unit.level === "cercle" ? unit.pcode : (unit.cercleCode ?? undefined),
-      cercleName: unit.level === "cercle" ? unit.name : (unit.cercleName ?? undefined),
-    };
-  }
-  if (c.country !== "FR") return c;
-  const fr = await reference.franceByCode(c.refCode);
-  if (!fr) throw unknownRef(c.refCode);
-  return {
-    ...c,
-    name: fr.name,
-    level: fr.kind,
-    population: fr.population ?? c.population,
-    regionCode: fr.regionCode ?? undefined,
-    regionName: fr.regionName ?? undefined,
-    departementCode: fr.departementCode ?? undefined,
-  };
-}
-
-function unknownRef(code: string): DomainError {
-  return new DomainError("validation", { fr: "Collectivité inconnue.", en: "Unknown collectivité." }, [
-    {
-      field: "collectivite.refCode",
-      code: "unknown_reference",
-      fr: `Aucune collectivité de référence n'a le code ${code}.`,
-      en: `No reference collectivité has the code ${code}.`,
-    },
-  ]);
 }
 
 function checkSideRules(input: ProfileInput): void {

@@ -14,7 +14,15 @@ import {
   trimmedLines,
   validateContact,
 } from "./draft.js";
+import {
+  canonicalFrenchCode,
+  FRENCH_KINDS,
+  type FrenchKind,
+  parseRefCode,
+} from "../../../src/core/reference-codes.js";
 import type { FrenchCollectivite, Level, Modality, PartnerInput, PartnerViewModel } from "./types.js";
+
+export { FRENCH_KINDS };
 
 export const PARTNER_STEPS = [
   { id: "collectivite", fields: ["collectivite", "presentation", "languages"] },
@@ -97,19 +105,11 @@ export function emptyPartnerDraft(): PartnerDraft {
 /** The reference list covers France only; elsewhere the collectivité is entered by hand. */
 export const usesReference = (d: PartnerDraft) => d.country === "FR" && d.mode === "reference";
 
-/**
- * A French reference code as the API resolves it: communes and EPCI by their bare code,
- * départements and régions as `kind:code` since "11" is both a région and a département.
- */
-export function frenchRefCode(c: FrenchCollectivite): string {
-  return c.kind === "departement" || c.kind === "region" ? `${c.kind}:${c.code}` : c.code;
-}
-
 function collectiviteOf(d: PartnerDraft): PartnerInput["collectivite"] {
   if (usesReference(d)) {
     const c = d.reference;
     if (!c) return { name: "", country: "FR", level: "commune" };
-    return { refCode: frenchRefCode(c), name: c.name, country: "FR", level: c.kind };
+    return { refCode: c.code, name: c.name, country: "FR", level: c.kind };
   }
   return {
     ...manualIdentity(d.manual),
@@ -168,18 +168,19 @@ export function validatePartnerDraft(d: PartnerDraft): ClientIssue[] {
   return issues;
 }
 
-export const FRENCH_KINDS = ["commune", "epci", "departement", "region"] as const;
-
-/** The reference entry behind a French refCode ("93048", "departement:93", "region:11"). */
+/**
+ * The reference entry behind a saved French refCode (`commune:93048`, `departement:93`), for
+ * editing a saved profile. Codes saved before the canonical scheme are read by the level.
+ */
 export function frenchFromRefCode(c: PartnerInput["collectivite"]): FrenchCollectivite | null {
   if (c.country !== "FR" || !c.refCode) return null;
-  const [prefix, rest] = c.refCode.includes(":") ? c.refCode.split(":", 2) : [null, c.refCode];
-  const kind = (FRENCH_KINDS as readonly string[]).includes(prefix ?? c.level)
-    ? ((prefix ?? c.level) as FrenchCollectivite["kind"])
-    : "commune";
+  const code = canonicalFrenchCode(c.refCode, c.level);
+  const parsed = code ? parseRefCode(code) : null;
+  if (parsed?.scheme !== "fr") return null;
   return {
-    code: rest ?? c.refCode,
-    kind,
+    code: parsed.code,
+    localCode: parsed.local,
+    kind: parsed.level as FrenchKind,
     name: c.name,
     population: c.population ?? null,
     departementCode: c.departementCode ?? null,

@@ -105,7 +105,7 @@ function collectiviteOf(d: PlancheDraft): PlancheInput["collectivite"] {
     const u = d.reference;
     if (!u) return { name: "", country: "ML", level: "commune" };
     // The server fills names, population and parents from the reference code.
-    return { refCode: u.pcode, name: u.name, country: "ML", level: u.level };
+    return { refCode: u.code, name: u.name, country: "ML", level: u.level };
   }
   const m = d.manual;
   return {
@@ -198,6 +198,7 @@ export function plancheToDraft(p: PlancheInput): PlancheDraft {
     mode: c.refCode ? "reference" : "manual",
     reference: c.refCode
       ? {
+          code: c.refCode,
           pcode: c.refCode,
           level,
           name: c.name,

@@ -1,3 +1,4 @@
+import { localCode } from "../../../../src/core/reference-codes.js";
 import { html, nothing, type TemplateResult } from "lit";
 import { customElement } from "lit/decorators.js";
 import { repeat } from "lit/directives/repeat.js";
@@ -61,11 +62,10 @@ const COUNTRIES = [
 
 function frenchOption(c: FrenchCollectivite): AutocompleteOption<FrenchCollectivite> {
   const pop = populationText(c.population, "card.population");
-  const where = [levelLabel(c.kind), c.departementCode ? `(${c.departementCode})` : "", c.regionName ?? ""]
-    .filter(Boolean)
-    .join(" · ");
+  const dep = c.departementCode ? localCode(c.departementCode) : "";
+  const where = [levelLabel(c.kind), dep ? `(${dep})` : "", c.regionName ?? ""].filter(Boolean).join(" · ");
   return {
-    id: `${c.kind}:${c.code}`,
+    id: c.code,
     label: c.name,
     description: pop ? `${where} · ${pop}` : where,
     data: c,

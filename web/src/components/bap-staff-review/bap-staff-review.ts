@@ -31,6 +31,17 @@ interface ReviewForm {
 }
 
 const staff = staffApi(api);
+
+/**
+ * The reference unit's own name, when the collectivité calls itself otherwise (a renamed
+ * place, a local spelling): staff check the link, the product never replaces the name.
+ */
+function referenceNote(c: { name: string; refCode?: string; referenceName?: string }) {
+  if (!c.refCode || !c.referenceName || c.referenceName === c.name) return nothing;
+  return html`<p class="meta reference-name">
+    ${ct("review.referenceName", { name: c.referenceName, code: c.refCode })}
+  </p>`;
+}
 const emptyForm = (): ReviewForm => ({ quality: {}, reason: "", error: null, sending: false });
 
 /** The review queue: each waiting profile with its contact, a quality score, publish or send back. */
@@ -187,6 +198,7 @@ export class BapStaffReview extends BapElement {
           <div>
             <p class="kind">${p.side === "mali" ? t("view.kind.planche") : t("view.kind.partner")}</p>
             <h3 id=${titleId}>${name}</h3>
+            ${referenceNote(p.collectivite)}
           </div>
           <p class="meta">${ct("review.received", { date: formatDate(p.updatedAt, lang) })}</p>
         </header>

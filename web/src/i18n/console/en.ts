@@ -126,6 +126,7 @@ export const consoleEn: { readonly [K in ConsoleKey]: string } = {
     "Check each profile before it is published: score it on the Guide's four criteria, then publish it or send it back to its contact with a reason.",
   "review.none": "No profile is waiting for review.",
   "review.count": "{count} profile(s) waiting",
+  "review.referenceName": "Name in the reference data: {name} ({code})",
   "review.received": "Received on {date}",
   "review.contact": "Contact (private)",
   "review.previous": "Previous reviews",

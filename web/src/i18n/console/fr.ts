@@ -133,6 +133,7 @@ export const consoleFr = {
     "Vérifiez chaque profil avant publication : notez-le sur les quatre critères du Guide, puis publiez-le ou renvoyez-le à son contact avec un motif.",
   "review.none": "Aucun profil n'attend de relecture.",
   "review.count": "{count} profil(s) en attente",
+  "review.referenceName": "Nom dans la référence : {name} ({code})",
   "review.received": "Reçu le {date}",
   "review.contact": "Contact (privé)",
   "review.previous": "Relectures précédentes",
