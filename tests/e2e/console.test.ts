@@ -267,8 +267,14 @@ describe("Mon espace and the staff console (Chromium, real SMTP)", () => {
     } finally {
       await other.context.close();
     }
-    const joint = await smtp!.waitFor((m) => m.to.length === 2 && /acceptée/i.test(m.subject));
-    expect(joint.to.sort()).toEqual([MALI, PARTNER].sort());
+    // Each side gets its own copy, with both contacts and its own unsubscribe link.
+    for (const to of [MALI, PARTNER]) {
+      const joint = await smtp!.waitFor(
+        (m) => m.to.length === 1 && m.to[0] === to && /acceptée/i.test(m.subject),
+      );
+      expect(joint.text).toContain(MALI);
+      expect(joint.text).toContain(PARTNER);
+    }
 
     await page.reload();
     const contact = page.locator("bap-intro-card").filter({ hasText: PARTNER_NAME }).locator(".contact");

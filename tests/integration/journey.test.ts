@@ -141,7 +141,7 @@ describe("the whole journey over HTTP, with real e-mail", () => {
     expect(alert.rawHeaders).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
   });
 
-  it("proposes an introduction; both accept through their e-mail links; one joint e-mail reveals contacts", async () => {
+  it("proposes an introduction; both accept through their e-mail links; each side's e-mail reveals both contacts", async () => {
     const sugg = (await (await staff.fetch("/api/staff/suggestions?limit=200")).json()) as {
       items: { maliId: string; partnerId: string; explanation: string[] }[];
     };
@@ -171,15 +171,45 @@ describe("the whole journey over HTTP, with real e-mail", () => {
 
     const acceptMali = smtp.link(toMali, "intro_accept");
     expect((await fetch(acceptMali, { method: "POST" })).status).toBe(200);
-    expect(smtp.received.some((m) => m.to.length === 2)).toBe(false);
+    const accepted = (m: { subject: string }) => /acceptée|accepted/i.test(m.subject);
+    expect(smtp.received.some(accepted)).toBe(false);
     const acceptPartner = smtp.link(toPartner, "intro_accept");
     expect((await fetch(acceptPartner, { method: "POST" })).status).toBe(200);
 
-    const joint = await smtp.waitFor((m) => m.to.length === 2 && /acceptée/.test(m.subject));
-    expect(joint.to.sort()).toEqual([mali.email, partner.email].sort());
-    expect(joint.text).toContain(mali.email);
-    expect(joint.text).toContain(partner.email);
-    expect(joint.text).toContain("+223 21 00 00 01");
+    const jointTo = (email: string) =>
+      smtp.waitFor((m) => accepted(m) && m.to.length === 1 && m.to[0] === email);
+    const [jointMali, jointPartner] = [await jointTo(mali.email), await jointTo(partner.email)];
+    for (const joint of [jointMali, jointPartner]) {
+      expect(joint.text).toContain(mali.email);
+      expect(joint.text).toContain(partner.email);
+      expect(joint.text).toContain("+223 21 00 00 01");
+    }
+  });
+
+  it("gives each recipient of the accepted introduction an unsubscribe link of their own", async () => {
+    expect(
+      (await mali.json(`/api/profiles/${plancheId}/alerts`, "PUT", { mode: "weekly", threshold: 0.3 }))
+        .status,
+    ).toBe(200);
+    const accepted = (email: string) =>
+      smtp.received.find((m) => /acceptée|accepted/i.test(m.subject) && m.to[0] === email);
+    const forPartner = smtp.link(accepted(partner.email)!, "unsubscribe");
+    const forMali = smtp.link(accepted(mali.email)!, "unsubscribe");
+    expect(forPartner).not.toBe(forMali);
+    const page = await (await fetch(forPartner)).text();
+    expect(page).toContain(partner.email);
+    expect(page).not.toContain(mali.email);
+    expect((await fetch(forPartner, { method: "POST" })).status).toBe(200);
+    expect((await rt.deps.curation.curation.alertSettings(partnerId))?.mode).toBe("off");
+    // The commune that did not click keeps its alerts.
+    expect((await rt.deps.curation.curation.alertSettings(plancheId))?.mode).toBe("weekly");
+  });
+
+  it("refuses a used link, and the other button of the same e-mail", async () => {
+    const toMali = smtp.received.find(
+      (m) => m.to.includes(mali.email) && /mise en relation/i.test(m.subject) && !/acceptée/i.test(m.subject),
+    )!;
+    const acceptMali = smtp.link(toMali, "intro_accept");
 
     // A used link cannot be used again, nor the other button of the same e-mail.
     expect((await fetch(acceptMali, { method: "POST" })).status).toBe(410);

@@ -24,8 +24,6 @@ import {
   issueToken,
   langOf,
   mailTo,
-  outboxMessage,
-  unsubscribeLink,
 } from "./curation-deps.js";
 import { bestPairsForAllPlanches, explainPair } from "./matching.js";
 import { getProfile } from "./profiles.js";
@@ -181,7 +179,7 @@ export async function getIntroduction(deps: CurationDeps, id: string): Promise<I
 
 /**
  * One side answers. A decline closes the introduction for good; the second acceptance
- * opens it and sends ONE joint e-mail revealing both contacts.
+ * opens it and sends both sides, at once, the e-mail revealing both contacts.
  */
 export async function respondToIntroduction(
   deps: CurationDeps,
@@ -221,22 +219,20 @@ export async function respondToIntroduction(
     changes.issueTokens = mail.tokens;
   } else if (responses.mali === "accepted" && responses.partner === "accepted") {
     phase = "accepted";
-    // One message, both recipients: each sees the other's contact at the same moment.
-    const lang = langOf(m) === "en" && langOf(p) === "en" ? "en" : "fr";
-    const u = await unsubscribeLink(deps, m.contact.email);
-    const content = messages.joint(
-      lang,
-      {
-        mali: { name: m.collectivite.name, contact: m.contact },
-        partner: { name: p.collectivite.name, contact: p.contact },
-        url: `${deps.baseUrl}/mon-espace`,
-      },
-      u.url,
+    // One message per side, committed together: each sees the other's contact at the same
+    // moment, in its own language, and its unsubscribe link is its own.
+    const content = {
+      mali: { name: m.collectivite.name, contact: m.contact },
+      partner: { name: p.collectivite.name, contact: p.contact },
+      url: `${deps.baseUrl}/mon-espace`,
+    };
+    const mails = await Promise.all(
+      [m, p].map((to) =>
+        mailTo(deps, "introduction_joint", to.contact.email, (u) => messages.joint(langOf(to), content, u)),
+      ),
     );
-    changes.outbox = [
-      outboxMessage(deps, "introduction_joint", [m.contact.email, p.contact.email], content, null),
-    ];
-    changes.issueTokens = [u.record];
+    changes.outbox = mails.map((x) => x.message);
+    changes.issueTokens = mails.flatMap((x) => x.tokens);
   }
   const next: Introduction = {
     ...intro,
