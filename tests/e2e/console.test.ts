@@ -11,6 +11,7 @@ import { TestSmtp } from "../helpers/smtp.js";
 import {
   axe,
   countOf,
+  inputValueOf,
   ensureBuilt,
   launchChromium,
   open,
@@ -301,6 +302,10 @@ describe("Mon espace and the staff console (Chromium, real SMTP)", () => {
     await shoot(page, "staff-board");
 
     const id = (await card.getAttribute("id")) ?? "";
+    // No move is ever preselected: pressing the button without a choice moves nothing.
+    await inputValueOf(card.getByLabel("Passer à l'étape")).toBe("");
+    await card.getByRole("button", { name: /^Déplacer/ }).click();
+    await visible(card.getByText("Choisissez d'abord l'étape."));
     await card.getByLabel("Passer à l'étape").focus();
     await card.getByLabel("Passer à l'étape").selectOption("first_meeting");
     await card.getByLabel("Note (facultative)").fill("Visioconférence le 12 mars");
@@ -313,6 +318,17 @@ describe("Mon espace and the staff console (Chromium, real SMTP)", () => {
     await expect.poll(() => deepActiveId(page), WAIT).toBe(id);
     const events = await rt!.deps.curation.curation.introductionEvents(id.replace(/^card-/, ""));
     expect(events.at(-1)).toMatchObject({ toPhase: "first_meeting", note: "Visioconférence le 12 mars" });
+
+    // A closing move asks for confirmation on the card; cancelling leaves it where it was.
+    const inMeeting = meeting.locator("article").filter({ hasText: PARTNER_NAME });
+    await inMeeting.getByLabel("Passer à l'étape").selectOption("abandoned");
+    await inMeeting.getByRole("button", { name: /^Déplacer/ }).click();
+    await visible(inMeeting.getByText(/C'est définitif/));
+    await shoot(page, "staff-board-confirm-close");
+    await inMeeting.getByRole("button", { name: "Annuler" }).click();
+    await countOf(inMeeting.getByText(/C'est définitif/)).toBe(0);
+    const stillOpen = await rt!.deps.curation.curation.introduction(id.replace(/^card-/, ""));
+    expect(stillOpen?.phase).toBe("first_meeting");
 
     await page.getByRole("link", { name: "Courriels" }).click();
     await page.waitForURL(/\/equipe\/courriels$/);

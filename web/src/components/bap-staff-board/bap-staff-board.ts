@@ -9,6 +9,7 @@ import {
   type BoardCard,
   boardCount,
   CLOSED_PHASES,
+  isClosed,
   moveCard,
   nextPhases,
   OPEN_PHASES,
@@ -37,10 +38,16 @@ const phaseLabel = (p: Phase) => ct(`phase.${p}` as ConsoleKey);
 const cardName = (c: BoardCard) => `${c.maliName ?? c.maliId} ↔ ${c.partnerName ?? c.partnerId}`;
 
 interface MoveForm {
+  /** Never preselected: a move is always a choice. */
   to: Phase | "";
   note: string;
   sending: boolean;
+  /** A closing move waits here for its confirmation. */
+  confirming: boolean;
+  error: string | null;
 }
+
+const emptyMove = (): MoveForm => ({ to: "", note: "", sending: false, confirming: false, error: null });
 
 /**
  * The pipeline as a board, one column per phase. Moving a card is a form on the card (next
@@ -115,6 +122,17 @@ export class BapStaffBoard extends BapElement {
       .closed .board {
         margin-top: 0.75rem;
       }
+      .confirm {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        border-left: 4px solid var(--bap-focus);
+        padding: 0.25rem 0 0.25rem 0.6rem;
+      }
+      .confirm p {
+        flex-basis: 100%;
+        margin: 0;
+      }
     `,
   ];
 
@@ -129,18 +147,37 @@ export class BapStaffBoard extends BapElement {
     void this.task.run();
   }
 
-  private form(id: string, phase: Phase): MoveForm {
-    return this.forms.get(id) ?? { to: nextPhases(phase)[0] ?? "", note: "", sending: false };
+  private form(id: string): MoveForm {
+    return this.forms.get(id) ?? emptyMove();
   }
 
   private patch(c: BoardCard, patch: Partial<MoveForm>): void {
-    this.forms = new Map(this.forms).set(c.id, { ...this.form(c.id, c.phase), ...patch });
+    this.forms = new Map(this.forms).set(c.id, { ...this.form(c.id), ...patch });
+  }
+
+  /** Submit: nothing without a chosen phase; a closing phase asks first, on the card itself. */
+  private async submit(c: BoardCard): Promise<void> {
+    const f = this.form(c.id);
+    if (f.sending) return;
+    if (!f.to) {
+      this.patch(c, { error: ct("board.chooseFirst") });
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>(`#card-${c.id}-to`)?.focus();
+      return;
+    }
+    if (isClosed(f.to) && !f.confirming) {
+      this.patch(c, { confirming: true, error: null });
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>(`#card-${c.id}-confirm`)?.focus();
+      return;
+    }
+    await this.move(c);
   }
 
   private async move(c: BoardCard): Promise<void> {
-    const f = this.form(c.id, c.phase);
+    const f = this.form(c.id);
     if (!f.to || f.sending || !this.task.value) return;
-    this.patch(c, { sending: true });
+    this.patch(c, { sending: true, error: null });
     try {
       const moved = await staff.movePhase(c.id, f.to, f.note);
       this.task.value = moveCard(this.task.value, moved);
@@ -155,7 +192,7 @@ export class BapStaffBoard extends BapElement {
       this.renderRoot.querySelector<HTMLElement>(`#card-${c.id}`)?.focus();
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
-      this.patch(c, { sending: false });
+      this.patch(c, { sending: false, confirming: false });
       this.done = { text: problemText(err.problem), error: true };
     }
   }
@@ -163,7 +200,7 @@ export class BapStaffBoard extends BapElement {
   private renderCard(c: BoardCard) {
     const lang = getLang();
     const moves = nextPhases(c.phase);
-    const f = this.form(c.id, c.phase);
+    const f = this.form(c.id);
     const id = `card-${c.id}`;
     const answer = (a: string) => ct(`answer.${a}` as ConsoleKey);
     return html`<li>
@@ -189,7 +226,7 @@ export class BapStaffBoard extends BapElement {
             : html`<form
                 @submit=${(e: SubmitEvent) => {
                   e.preventDefault();
-                  void this.move(c);
+                  void this.submit(c);
                 }}
               >
                 ${c.phase === "proposed" ? html`<p class="meta">${ct("board.waiting")}</p>` : nothing}
@@ -197,10 +234,16 @@ export class BapStaffBoard extends BapElement {
                   <label for=${`${id}-to`}>${ct("board.moveTo")}</label>
                   <select
                     id=${`${id}-to`}
-                    @change=${(e: Event) => this.patch(c, { to: (e.target as HTMLSelectElement).value as Phase })}
+                    aria-invalid=${f.error ? "true" : "false"}
+                    aria-describedby=${f.error ? `${id}-error` : nothing}
+                    ?disabled=${f.confirming}
+                    @change=${(e: Event) =>
+                      this.patch(c, { to: (e.target as HTMLSelectElement).value as Phase | "", error: null })}
                   >
+                    <option value="" ?selected=${f.to === ""}>${ct("board.choose")}</option>
                     ${moves.map((p) => html`<option value=${p} ?selected=${p === f.to}>${phaseLabel(p)}</option>`)}
                   </select>
+                  ${f.error ? html`<p class="error" id=${`${id}-error`}>${f.error}</p>` : nothing}
                 </div>
                 <div class="field">
                   <label for=${`${id}-note`}>${ct("board.moveNote")}</label>
@@ -212,14 +255,32 @@ export class BapStaffBoard extends BapElement {
                     @input=${(e: Event) => this.patch(c, { note: (e.target as HTMLInputElement).value })}
                   />
                 </div>
-                <button
-                  class="button small"
-                  type="submit"
-                  ?disabled=${f.sending}
-                  aria-label=${ct("board.moveLabel", { name: cardName(c) })}
-                >
-                  ${ct("board.move")}
-                </button>
+                ${
+                  f.confirming && f.to
+                    ? html`<div class="confirm" role="group" aria-labelledby=${`${id}-confirm-text`}>
+                        <p id=${`${id}-confirm-text`}>
+                          ${ct("board.confirmClose", { name: cardName(c), phase: phaseLabel(f.to) })}
+                        </p>
+                        <button class="button small" type="submit" id=${`${id}-confirm`} ?disabled=${f.sending}>
+                          ${ct("board.confirm", { phase: phaseLabel(f.to) })}
+                        </button>
+                        <button
+                          class="button small secondary"
+                          type="button"
+                          @click=${() => this.patch(c, { confirming: false })}
+                        >
+                          ${ct("board.cancel")}
+                        </button>
+                      </div>`
+                    : html`<button
+                        class="button small"
+                        type="submit"
+                        ?disabled=${f.sending}
+                        aria-label=${ct("board.moveLabel", { name: cardName(c) })}
+                      >
+                        ${ct("board.move")}
+                      </button>`
+                }
               </form>`
         }
       </article>

@@ -197,6 +197,12 @@ export const consoleEn: { readonly [K in ConsoleKey]: string } = {
   "board.since": "Since {date}",
   "board.answers": "Mali: {mali} · Partner: {partner}",
   "board.moveTo": "Move to stage",
+  "board.choose": "Choose a stage…",
+  "board.chooseFirst": "Choose the stage first.",
+  "board.confirmClose":
+    "Close “{name}” as “{phase}”? This is final: the introduction cannot move on afterwards.",
+  "board.confirm": "Yes, close ({phase})",
+  "board.cancel": "Cancel",
   "board.moveNote": "Note (optional)",
   "board.move": "Move",
   "board.moveLabel": "Move {name}",

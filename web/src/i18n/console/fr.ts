@@ -205,6 +205,12 @@ export const consoleFr = {
   "board.since": "Depuis le {date}",
   "board.answers": "Mali : {mali} · Partenaire : {partner}",
   "board.moveTo": "Passer à l'étape",
+  "board.choose": "Choisir une étape…",
+  "board.chooseFirst": "Choisissez d'abord l'étape.",
+  "board.confirmClose":
+    "Clore « {name} » à l'étape « {phase} » ? C'est définitif : la mise en relation ne pourra plus avancer.",
+  "board.confirm": "Oui, clore ({phase})",
+  "board.cancel": "Annuler",
   "board.moveNote": "Note (facultative)",
   "board.move": "Déplacer",
   "board.moveLabel": "Déplacer {name}",
