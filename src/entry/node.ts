@@ -1,6 +1,7 @@
 import { serve } from "@hono/node-server";
 import { parseConfig } from "./config.js";
 import { buildRuntime } from "./runtime.js";
+import { removeServerInfo, writeServerInfo } from "./server-info.js";
 import { serveWebApp, WEB_DIST } from "./web.js";
 
 async function main(): Promise<void> {
@@ -12,6 +13,10 @@ async function main(): Promise<void> {
   }
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     console.log(`[http] Bourse aux partenaires on http://${config.HOST}:${info.port} (API docs: /docs)`);
+    // Command-line tools on the same data directory (staff:add) print this address.
+    const host = config.HOST === "0.0.0.0" ? "localhost" : config.HOST;
+    const publicUrl = config.PUBLIC_URL?.replace(/\/+$/, "") ?? `http://${host}:${info.port}`;
+    writeServerInfo(config.DATA_DIR, { pid: process.pid, publicUrl, startedAt: new Date().toISOString() });
   });
   let stopping = false;
   const stop = async (signal: string) => {
@@ -19,6 +24,7 @@ async function main(): Promise<void> {
     stopping = true;
     console.log(`[http] ${signal}: stopping`);
     server.close();
+    removeServerInfo(config.DATA_DIR, process.pid);
     await runtime.close();
     process.exit(0);
   };

@@ -5,6 +5,7 @@ import { SqliteUnitOfWork } from "../adapters/sqlite/unit-of-work.js";
 import { addStaff } from "../core/services/auth.js";
 import type { CurationDeps } from "../core/services/curation-deps.js";
 import { parseConfig } from "./config.js";
+import { readServerInfo } from "./server-info.js";
 
 /** `npm run staff:add -- <email>`: create an AMM staff account (or promote a contact). */
 const email = process.argv[2];
@@ -24,9 +25,17 @@ try {
     afterCommit: async () => {},
   } as unknown as CurationDeps;
   const user = await addStaff(deps, email);
-  console.log(
-    `[staff] ${user.email} is staff (id ${user.id}); sign in at ${config.publicUrl} with this address.`,
-  );
+  console.log(`[staff] ${user.email} is staff (id ${user.id}) in ${config.databaseFile}.`);
+  const server = readServerInfo(config.DATA_DIR);
+  if (server) {
+    console.log(
+      `[staff] sign in at ${server.publicUrl}/equipe with this address (server pid ${server.pid}).`,
+    );
+  } else {
+    console.log(
+      `[staff] no server is running on ${config.DATA_DIR}: start it with the same DATA_DIR (npm start), then sign in at <its address>/equipe — ${config.publicUrl}/equipe with this environment.`,
+    );
+  }
 } finally {
   database.close();
 }
