@@ -68,13 +68,14 @@ export async function buildRuntime(
     let url = config.MEILISEARCH_URL;
     let key = config.MEILISEARCH_KEY;
     if (!url) {
-      log(`[meilisearch] starting a local server (data in ${config.meiliDir})`);
-      meili = await startLocalMeilisearch({ dir: config.meiliDir, binary: config.MEILI_BIN });
+      log(`[meilisearch] local server, data in ${config.meiliDir}`);
+      meili = await startLocalMeilisearch({ dir: config.meiliDir, binary: config.MEILI_BIN, log });
       url = meili.url;
       key = meili.apiKey;
       log(`[meilisearch] ready at ${url}`);
     }
     const search = new MeilisearchSearchIndex(url, key, config.MEILISEARCH_INDEX);
+    meili?.onUrlChange((next) => search.useHost(next));
     const store = new SqliteProfileStore(database.db);
     const reference = new SqliteReferenceData(database.db);
     const ties = new SqliteTieStore(database.db);

@@ -15,7 +15,7 @@ import { startTestRuntime, type TestRuntime } from "../helpers/runtime.js";
  * The database is the record: with Meilisearch stopped a write still succeeds, health says
  * the index lags, and once the engine is back the index catches up with nothing lost.
  */
-const dir = mkdtempSync(join(tmpdir(), "bap-down-"));
+const dir = mkdtempSync(join(tmpdir(), "bap-test-down-"));
 let meili: LocalMeilisearch | null = null;
 let rt: TestRuntime | null = null;
 

@@ -1,25 +1,24 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import {
-  chmodSync,
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { createServer } from "node:net";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { MeilisearchSupervisor } from "./supervisor.js";
+
+export { freePort } from "./launch.js";
 
 const require = createRequire(import.meta.url);
 
 export interface LocalMeilisearch {
-  url: string;
-  apiKey: string;
-  logFile: string;
+  /** Where it answers now: after a restart that had to leave a taken port, the new address. */
+  readonly url: string;
+  readonly apiKey: string;
+  readonly logFile: string;
+  /** Called with the new URL when Meilisearch comes back on another port. */
+  onUrlChange(listener: (url: string) => void): void;
+  /**
+   * Stop supervising. The process is stopped too, unless another live server reuses it:
+   * then that server supervises it from now on.
+   */
   stop(): Promise<void>;
 }
 
@@ -29,19 +28,6 @@ export function meilisearchBinary(override?: string): string {
   if (!existsSync(bin)) throw new Error(`Meilisearch binary not found at ${bin}`);
   if ((statSync(bin).mode & 0o111) === 0) chmodSync(bin, 0o755);
   return bin;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const addr = srv.address();
-      const port = typeof addr === "object" && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 /**
@@ -59,85 +45,30 @@ function masterKey(dir: string): string {
   return key;
 }
 
-async function waitHealthy(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`Meilisearch exited with code ${child.exitCode}`);
-    try {
-      const res = await fetch(`${url}/health`);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`Meilisearch did not become healthy within ${timeoutMs} ms`);
-}
-
 /**
- * Start a Meilisearch process bound to 127.0.0.1 on a free port, its data under `dir`.
- * Its output goes to a log file, never to our stdout: an orphan holding our pipes open
- * would keep CI waiting.
+ * A supervised Meilisearch bound to 127.0.0.1, its data under `dir`: started on a free port
+ * (or `port`), restarted when it exits, or reused when another live server on the same data
+ * runs it already (see MeilisearchSupervisor). Resolves once it answers.
  */
 export async function startLocalMeilisearch(opts: {
   dir: string;
   binary?: string;
   port?: number;
   timeoutMs?: number;
+  /** Restarts, take-overs and orphans are reported here. */
+  log?: (line: string) => void;
 }): Promise<LocalMeilisearch> {
-  mkdirSync(opts.dir, { recursive: true });
-  const bin = meilisearchBinary(opts.binary);
-  const apiKey = masterKey(opts.dir);
-  const logFile = join(opts.dir, "meilisearch.log");
-  let lastError: unknown;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const port = opts.port ?? (await freePort());
-    const url = `http://127.0.0.1:${port}`;
-    const log = openSync(logFile, "a");
-    const child = spawn(
-      bin,
-      [
-        `--db-path=${join(opts.dir, "data.ms")}`,
-        `--dump-dir=${join(opts.dir, "dumps")}`,
-        `--snapshot-dir=${join(opts.dir, "snapshots")}`,
-        `--http-addr=127.0.0.1:${port}`,
-        `--master-key=${apiKey}`,
-        "--env=production",
-        "--no-analytics",
-        "--max-indexing-memory=1GiB",
-        "--max-indexing-threads=2",
-      ],
-      { stdio: ["ignore", log, log] },
-    );
-    closeSync(log);
-    const onExit = () => child.kill("SIGKILL");
-    process.once("exit", onExit);
-    try {
-      await waitHealthy(url, child, opts.timeoutMs ?? 30_000);
-      return {
-        url,
-        apiKey,
-        logFile,
-        stop: () => stopChild(child).finally(() => process.removeListener("exit", onExit)),
-      };
-    } catch (err) {
-      lastError = err;
-      process.removeListener("exit", onExit);
-      await stopChild(child);
-      // A port taken between our probe and Meilisearch's bind: try another one.
-    }
-  }
-  throw new Error(`Could not start Meilisearch (see ${logFile}): ${String(lastError)}`);
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
-    child.once("exit", () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill("SIGTERM");
+  const dir = resolve(opts.dir);
+  mkdirSync(dir, { recursive: true });
+  const supervisor = new MeilisearchSupervisor({
+    dir,
+    binary: meilisearchBinary(opts.binary),
+    key: masterKey(dir),
+    logFile: join(dir, "meilisearch.log"),
+    port: opts.port,
+    timeoutMs: opts.timeoutMs ?? 30_000,
+    log: opts.log ?? ((line) => console.log(line)),
   });
+  await supervisor.start();
+  return supervisor;
 }

@@ -39,15 +39,24 @@ function ensureSucceeded(task: Task): void {
 }
 
 export class MeilisearchSearchIndex implements SearchIndex {
-  readonly client: Meilisearch;
+  private current: Meilisearch;
 
   constructor(
     host: string,
-    apiKey: string | undefined,
+    private readonly apiKey: string | undefined,
     private readonly indexName = PROFILES_INDEX,
     private readonly timeoutMs = 10_000,
   ) {
-    this.client = new Meilisearch({ host, apiKey, timeout: timeoutMs });
+    this.current = new Meilisearch({ host, apiKey, timeout: timeoutMs });
+  }
+
+  get client(): Meilisearch {
+    return this.current;
+  }
+
+  /** The same engine at a new address: the local one came back on another port. */
+  useHost(host: string): void {
+    this.current = new Meilisearch({ host, apiKey: this.apiKey, timeout: this.timeoutMs });
   }
 
   private get index() {
