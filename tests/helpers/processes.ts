@@ -80,7 +80,11 @@ export interface ServerProcess {
 }
 
 /** `node --import tsx src/entry/node.ts` as a child process on a free port, ready when /health answers. */
-export async function startServer(dataDir: string, track: ChildProcess[]): Promise<ServerProcess> {
+export async function startServer(
+  dataDir: string,
+  track: ChildProcess[],
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "src/entry/node.ts"], {
     cwd: ROOT,
@@ -93,6 +97,7 @@ export async function startServer(dataDir: string, track: ChildProcess[]): Promi
       MEILISEARCH_URL: "",
       MEILISEARCH_KEY: "",
       NODE_ENV: "test",
+      ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
