@@ -1,5 +1,5 @@
-import { serve } from "@hono/node-server";
 import { parseConfig } from "./config.js";
+import { serveNode } from "./node-server.js";
 import { buildRuntime } from "./runtime.js";
 import { serveWebApp, WEB_DIST } from "./web.js";
 
@@ -10,15 +10,14 @@ async function main(): Promise<void> {
   if (!serveWebApp(app, WEB_DIST)) {
     console.log(`[web] ${WEB_DIST} not built: run "npm run build" to serve the web application`);
   }
-  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-    console.log(`[http] Bourse aux partenaires on http://${config.HOST}:${info.port} (API docs: /docs)`);
-  });
+  const server = await serveNode(app, { port: config.PORT, hostname: config.HOST });
+  console.log(`[http] Bourse aux partenaires on http://${config.HOST}:${server.port} (API docs: /docs)`);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`[http] ${signal}: stopping`);
-    server.close();
+    await server.close();
     await runtime.close();
     process.exit(0);
   };
