@@ -59,18 +59,3 @@ export function setSessionCookie(c: Context<AppEnv>, sessionId: string): void {
 export function clearSessionCookie(c: Context<AppEnv>): void {
   deleteCookie(c, SESSION_COOKIE, { path: "/" });
 }
-
-/** Fixed-window rate limit on a key; over the limit → 429 problem. */
-export async function rateLimit(c: Context<AppEnv>, key: string, max: number, windowSeconds: number) {
-  const deps = c.get("deps");
-  const n = await deps.curation.accounts.hit(key, windowSeconds, deps.curation.clock.now().getTime());
-  if (n > max) {
-    c.header("retry-after", String(windowSeconds));
-    throw new DomainError("rate_limited", {
-      fr: "Trop de demandes : réessayez plus tard.",
-      en: "Too many requests: try again later.",
-    });
-  }
-}
-
-export const clientIp = (c: Context<AppEnv>) => c.get("deps").clientIp?.(c) ?? "unknown";

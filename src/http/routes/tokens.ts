@@ -9,7 +9,8 @@ import {
 } from "../../core/services/token-actions.js";
 import type { AppEnv } from "../context.js";
 import { requestLang, toDomainError } from "../problem.js";
-import { clientIp, rateLimit, setSessionCookie } from "../session.js";
+import { limitClient } from "../rate-limit.js";
+import { setSessionCookie } from "../session.js";
 import { tokenPage } from "../token-pages.js";
 
 function purposeOf(c: Context<AppEnv>): TokenPurpose {
@@ -51,7 +52,7 @@ export function registerTokenRoutes(app: OpenAPIHono<AppEnv>): void {
 
   app.post("/t/:purpose/:token", async (c) => {
     try {
-      await rateLimit(c, `token:ip:${clientIp(c)}`, 60, 900);
+      await limitClient(c, "token");
       const lang = requestLang(c);
       const outcome = await performToken(c.get("deps").curation, purposeOf(c), c.req.param("token"));
       if (outcome.kind === "session") {
@@ -67,7 +68,7 @@ export function registerTokenRoutes(app: OpenAPIHono<AppEnv>): void {
   });
 
   app.post("/api/tokens/:purpose/:token", async (c) => {
-    await rateLimit(c, `token:ip:${clientIp(c)}`, 60, 900);
+    await limitClient(c, "token");
     const outcome = await performToken(c.get("deps").curation, purposeOf(c), c.req.param("token"));
     if (outcome.kind === "session") {
       setSessionCookie(c, outcome.sessionId);
