@@ -25,10 +25,16 @@ export const LoginRequestSchema = z
     email: z.email().max(254),
     language: z.enum(["fr", "en"]).default("fr"),
     /** Where to land after sign-in; the service also checks it stays on the site's origin. */
-    next: z.string().max(200).refine(isSitePathSyntax, { params: SITE_PATH_MESSAGE }).optional().meta({
-      description:
-        'Where to land after sign-in: a path of this site ("/mon-espace?connexion=1"), resolved against the public URL and refused (400) if it leaves its origin or holds whitespace or control characters.',
-    }),
+    next: z
+      .string()
+      .max(200)
+      .refine(isSitePathSyntax, { params: SITE_PATH_MESSAGE })
+      .optional()
+      .meta({
+        description:
+          "Where to land after sign-in: a path of this site, resolved against the public URL and refused (400) if it leaves its origin or holds whitespace or control characters.",
+        examples: ["/mon-espace?connexion=1", "/equipe"],
+      }),
   })
   .strict();
 
