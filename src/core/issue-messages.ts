@@ -62,8 +62,12 @@ export function describeIssue(issue: z.core.$ZodIssue): { fr: string; en: string
       return { fr: "Valeur invalide.", en: "Invalid value." };
     case "unrecognized_keys":
       return { fr: "Champ inconnu.", en: "Unknown field." };
-    case "custom":
+    case "custom": {
+      // A refinement may carry its own wording: `.refine(check, { params: { fr, en } })`.
+      const { fr, en } = issue.params ?? {};
+      if (typeof fr === "string" && typeof en === "string") return { fr, en };
       return { fr: "Valeur incohérente.", en: "Inconsistent value." };
+    }
     default:
       return { fr: "Valeur invalide.", en: "Invalid value." };
   }

@@ -1,6 +1,38 @@
 import { z } from "zod";
 
 /**
+ * Which proxies may tell us the client's address in X-Forwarded-For. "none": the connection's
+ * own address is the client. "hops": that many proxies stand in front (the client is the
+ * address that many steps left of the connection's). "proxies": the forwarded chain is
+ * walked from the connection leftwards while the address is one of these (IPs or CIDR ranges).
+ */
+export type TrustProxy =
+  | { kind: "none" }
+  | { kind: "hops"; hops: number }
+  | { kind: "proxies"; proxies: string[] };
+
+const ProxyAddress = z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()]);
+
+const TrustProxySchema = z
+  .string()
+  .default("false")
+  .transform((raw, ctx): TrustProxy => {
+    const v = raw.trim().toLowerCase();
+    if (v === "false" || v === "0") return { kind: "none" };
+    if (/^\d+$/.test(v) && Number(v) <= 10) return { kind: "hops", hops: Number(v) };
+    const proxies = v.split(",").map((a) => a.trim());
+    if (v !== "true" && proxies.every((a) => ProxyAddress.safeParse(a).success)) {
+      return { kind: "proxies", proxies };
+    }
+    ctx.addIssue({
+      code: "custom",
+      message:
+        'use false, a number of proxies in front (1 to 10), or their addresses ("127.0.0.1,::1", "10.0.0.0/8"); "true" is refused because it would let any client choose its own address',
+    });
+    return z.NEVER;
+  });
+
+/**
  * All configuration, parsed once from an environment record. Pure: the Node entry passes
  * process.env, a future Workers entry its bindings, tests a literal.
  */
@@ -32,6 +64,7 @@ const ConfigSchema = z.object({
   JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(60),
   OUTBOX_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(10),
   NODE_ENV: z.string().default("development"),
+  TRUST_PROXY: TrustProxySchema,
 });
 
 export type Config = z.infer<typeof ConfigSchema> & {

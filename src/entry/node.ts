@@ -1,5 +1,5 @@
-import { serve } from "@hono/node-server";
 import { parseConfig } from "./config.js";
+import { serveNode } from "./node-server.js";
 import { buildRuntime } from "./runtime.js";
 import { removeServerInfo, writeServerInfo } from "./server-info.js";
 import { serveWebApp, WEB_DIST } from "./web.js";
@@ -11,19 +11,18 @@ async function main(): Promise<void> {
   if (!serveWebApp(app, WEB_DIST)) {
     console.log(`[web] ${WEB_DIST} not built: run "npm run build" to serve the web application`);
   }
-  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-    console.log(`[http] Bourse aux partenaires on http://${config.HOST}:${info.port} (API docs: /docs)`);
-    // Command-line tools on the same data directory (staff:add) print this address.
-    const host = config.HOST === "0.0.0.0" ? "localhost" : config.HOST;
-    const publicUrl = config.PUBLIC_URL?.replace(/\/+$/, "") ?? `http://${host}:${info.port}`;
-    writeServerInfo(config.DATA_DIR, { pid: process.pid, publicUrl, startedAt: new Date().toISOString() });
-  });
+  const server = await serveNode(app, { port: config.PORT, hostname: config.HOST });
+  console.log(`[http] Bourse aux partenaires on http://${config.HOST}:${server.port} (API docs: /docs)`);
+  // Command-line tools on the same data directory (staff:add) print this address.
+  const host = config.HOST === "0.0.0.0" ? "localhost" : config.HOST;
+  const publicUrl = config.PUBLIC_URL?.replace(/\/+$/, "") ?? `http://${host}:${server.port}`;
+  writeServerInfo(config.DATA_DIR, { pid: process.pid, publicUrl, startedAt: new Date().toISOString() });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`[http] ${signal}: stopping`);
-    server.close();
+    await server.close();
     removeServerInfo(config.DATA_DIR, process.pid);
     await runtime.close();
     process.exit(0);

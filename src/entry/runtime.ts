@@ -23,6 +23,7 @@ import { OutboxSender } from "../core/services/outbox-sender.js";
 import type { ProfileDeps } from "../core/services/profiles.js";
 import { createApp } from "../http/app.js";
 import type { AppDeps } from "../http/context.js";
+import { nodeClientIp } from "./client-address.js";
 import type { Config } from "./config.js";
 import { seedAll } from "../../seeds/seed.js";
 import { RANKING_WEIGHTS } from "../../search-config/ranking.js";
@@ -60,7 +61,7 @@ export type Log = (line: string) => void;
 export async function buildRuntime(
   config: Config,
   log: Log = console.log,
-  opts: { clock?: Clock } = {},
+  opts: { clock?: Clock; clientIp?: AppDeps["clientIp"] } = {},
 ): Promise<Runtime> {
   const database = openDatabase(config.databaseFile);
   let meili: LocalMeilisearch | null = null;
@@ -146,6 +147,7 @@ export async function buildRuntime(
       deliverMail: () => outboxSender.kick().catch((err) => ({ error: String(err) })),
       runJobs: () => runDueJobs(curation),
       secureCookies: config.NODE_ENV !== "development" && config.NODE_ENV !== "test",
+      clientIp: opts.clientIp ?? nodeClientIp(config.TRUST_PROXY),
       search,
       ties,
       reference,

@@ -1,11 +1,13 @@
-import { OpenAPIHono } from "@hono/zod-openapi";
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { compress } from "hono/compress";
+import { z } from "zod";
 import { DomainError } from "../core/errors.js";
 import { validationError } from "../core/validation.js";
 import type { AppDeps, AppEnv } from "./context.js";
 import { renderDocs } from "./docs.js";
-import { problemResponse, toDomainError } from "./problem.js";
+import { json } from "./openapi-schemas.js";
+import { problemResponse, TransportError, toProblem } from "./problem.js";
 import { registerAuthRoutes } from "./routes/auth.js";
 import { registerIntroductionRoutes } from "./routes/introductions.js";
 import { registerMatchRoutes } from "./routes/matches.js";
@@ -23,6 +25,38 @@ export const API_INFO = {
     "Partner exchange between Malian collectivités territoriales and collectivités abroad. Errors are RFC 9457 problem+json with messages in French and English.",
 };
 
+/**
+ * Longest path and query answered (RFC 9110 asks for at least 8,000 octets). Node refuses a
+ * request head over 16 KiB on its own, with a 431 (see src/entry/node-server.ts).
+ */
+export const MAX_REQUEST_TARGET = 8192;
+
+/** Length of the path and query of an absolute URL. */
+const requestTargetLength = (url: string) => {
+  const start = url.indexOf("/", url.indexOf("//") + 2);
+  return start === -1 ? 1 : url.length - start;
+};
+
+const uriTooLong = () =>
+  new TransportError("uri_too_long", {
+    fr: `Adresse trop longue : au plus ${MAX_REQUEST_TARGET} caractères après le nom du site.`,
+    en: `URI too long: at most ${MAX_REQUEST_TARGET} characters after the host name.`,
+  });
+
+const HealthSchema = z.object({
+  status: z.enum(["ok", "degraded"]),
+  database: z.boolean(),
+  search: z.boolean(),
+  indexLag: z.number().int().meta({ description: "Profiles whose index entry is behind the database" }),
+});
+const healthRoute = createRoute({
+  method: "get",
+  path: "/health",
+  tags: ["operations"],
+  summary: "Whether the database and the search engine answer, and how far the index lags",
+  responses: { 200: json(HealthSchema, "All up"), 503: json(HealthSchema, "Degraded") },
+});
+
 /** Build the HTTP application once from its dependencies; no I/O happens here. */
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({
@@ -32,6 +66,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   });
 
   app.use("*", async (c, next) => {
+    if (requestTargetLength(c.req.url) > MAX_REQUEST_TARGET) throw uriTooLong();
     c.set("deps", deps);
     await next();
   });
@@ -53,8 +88,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   );
 
   app.onError((err, c) => {
-    const domain = toDomainError(err);
-    if (domain) return problemResponse(c, domain);
+    const problem = toProblem(err);
+    if (problem) return problemResponse(c, problem);
     console.error(`[http] ${c.req.method} ${c.req.path}:`, err);
     return problemResponse(
       c,
@@ -71,10 +106,10 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     ),
   );
 
-  app.get("/health", async (c) => {
+  app.openapi(healthRoute, async (c) => {
     const h = await deps.health();
     const ok = h.database && h.search;
-    return c.json({ status: ok ? "ok" : "degraded", ...h }, ok ? 200 : 503);
+    return c.json({ status: ok ? ("ok" as const) : ("degraded" as const), ...h }, ok ? 200 : 503);
   });
 
   registerProfileRoutes(app);

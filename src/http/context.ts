@@ -7,6 +7,7 @@ import type { SyncReport } from "../core/services/indexing.js";
 import type { ProfileStatus } from "../core/schemas/profile.js";
 import type { ReferenceData, SearchIndex, TieStore } from "../core/ports.js";
 import type { MaliUnit } from "../core/schemas/reference.js";
+import type { ClientLimit, ClientLimitName } from "./rate-limit.js";
 
 export interface HealthReport {
   database: boolean;
@@ -43,8 +44,13 @@ export interface AppDeps {
   runJobs(): Promise<Record<string, number>>;
   /** Session cookies carry Secure outside development. */
   secureCookies: boolean;
-  /** The client's address, as the runtime knows it (for rate limits). */
-  clientIp?: (c: Context) => string;
+  /**
+   * The client's address, as the runtime knows it (for rate limits): the Node entry reads the
+   * connection (and a trusted proxy's X-Forwarded-For), a Workers entry CF-Connecting-IP.
+   */
+  clientIp?: (c: Context) => string | undefined;
+  /** Overrides of the per-client limits (tests). */
+  clientLimits?: Partial<Record<ClientLimitName, Partial<ClientLimit>>>;
 }
 
 export type AppEnv = {

@@ -3,26 +3,66 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { DomainError, type ErrorCode, type FieldError } from "../core/errors.js";
 
-/** The one place where domain error codes become HTTP statuses. */
-const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
+/** Errors of the HTTP exchange itself, which no use case raises: the request cannot be read. */
+export const TRANSPORT_CODES = [
+  "unsupported_media_type",
+  "uri_too_long",
+  "headers_too_large",
+  "malformed_request",
+  "request_timeout",
+] as const;
+export type TransportCode = (typeof TRANSPORT_CODES)[number];
+export type ProblemCode = ErrorCode | TransportCode;
+
+/** What a problem is made of: a domain error, or a transport one. */
+export interface ProblemSource {
+  code: ProblemCode;
+  detail: { fr: string; en: string };
+  fields: readonly FieldError[];
+}
+
+/** A request the HTTP layer cannot read; the counterpart of DomainError for the transport. */
+export class TransportError extends Error implements ProblemSource {
+  constructor(
+    readonly code: TransportCode,
+    readonly detail: { fr: string; en: string },
+    readonly fields: FieldError[] = [],
+  ) {
+    super(detail.en);
+    this.name = "TransportError";
+  }
+}
+
+/** The one place where error codes become HTTP statuses. */
+const STATUS: Record<ProblemCode, ContentfulStatusCode> = {
   validation: 400,
+  malformed_request: 400,
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
+  request_timeout: 408,
   conflict: 409,
   gone: 410,
+  uri_too_long: 414,
+  unsupported_media_type: 415,
   rate_limited: 429,
+  headers_too_large: 431,
   unavailable: 503,
 };
 
-const TITLES: Record<ErrorCode, { fr: string; en: string }> = {
+const TITLES: Record<ProblemCode, { fr: string; en: string }> = {
   validation: { fr: "Données invalides", en: "Invalid data" },
+  malformed_request: { fr: "Requête illisible", en: "Malformed request" },
   unauthenticated: { fr: "Connexion requise", en: "Sign-in required" },
   forbidden: { fr: "Action non autorisée", en: "Forbidden" },
   not_found: { fr: "Introuvable", en: "Not found" },
+  request_timeout: { fr: "Requête trop lente", en: "Request timeout" },
   conflict: { fr: "Conflit", en: "Conflict" },
   gone: { fr: "Lien expiré ou déjà utilisé", en: "Link expired or already used" },
+  uri_too_long: { fr: "Adresse trop longue", en: "URI too long" },
+  unsupported_media_type: { fr: "Type de contenu non accepté", en: "Unsupported media type" },
   rate_limited: { fr: "Trop de demandes", en: "Too many requests" },
+  headers_too_large: { fr: "En-têtes trop volumineux", en: "Request header fields too large" },
   unavailable: { fr: "Service momentanément indisponible", en: "Service temporarily unavailable" },
 };
 
@@ -47,9 +87,16 @@ export function requestLang(c: Context): "fr" | "en" {
   return first.startsWith("en") ? "en" : "fr";
 }
 
-export function problemResponse(c: Context, err: DomainError): Response {
+/**
+ * The problem document for `err`, in `lang` with the French beside it. Also used where no
+ * Hono context exists (Node's own parse errors, before any request object).
+ */
+export function problemBody(
+  err: ProblemSource,
+  lang: "fr" | "en",
+  instance?: string,
+): { status: ContentfulStatusCode; body: string } {
   const status = STATUS[err.code];
-  const lang = requestLang(c);
   const body: Problem = {
     type: `https://bourse-aux-partenaires.example/problems/${err.code}`,
     title: TITLES[err.code][lang],
@@ -58,29 +105,60 @@ export function problemResponse(c: Context, err: DomainError): Response {
     code: err.code,
     title_fr: TITLES[err.code].fr,
     detail_fr: err.detail.fr,
-    instance: c.req.path,
-    ...(err.fields.length > 0 ? { errors: err.fields } : {}),
+    ...(instance === undefined ? {} : { instance }),
+    ...(err.fields.length > 0 ? { errors: [...err.fields] } : {}),
   };
-  return c.body(JSON.stringify(body), status, { "content-type": "application/problem+json" });
+  return { status, body: JSON.stringify(body) };
 }
 
-/** Hono's own exceptions (malformed JSON, body too large…) become problems too. */
-export function toDomainError(err: unknown): DomainError | null {
-  if (err instanceof DomainError) return err;
-  if (err instanceof HTTPException) {
-    if (err.status === 413) {
+export function problemResponse(c: Context, err: ProblemSource): Response {
+  const { status, body } = problemBody(err, requestLang(c), c.req.path);
+  return c.body(body, status, { "content-type": "application/problem+json" });
+}
+
+const unsupportedMediaType = () =>
+  new TransportError(
+    "unsupported_media_type",
+    {
+      fr: "Type de contenu non accepté : envoyez du JSON (Content-Type: application/json).",
+      en: "Unsupported content type: send JSON (Content-Type: application/json).",
+    },
+    [
+      {
+        field: "content-type",
+        code: "unsupported",
+        fr: "application/json attendu.",
+        en: "application/json expected.",
+      },
+    ],
+  );
+
+/**
+ * Any error a client caused, as a problem; null for a fault of the server. Hono's own
+ * exceptions (malformed JSON, body too large, a content type the route does not read) are the
+ * client's; any other 4xx Hono raises is a request we cannot read.
+ */
+export function toProblem(err: unknown): ProblemSource | null {
+  if (err instanceof DomainError || err instanceof TransportError) return err;
+  if (!(err instanceof HTTPException) || err.status < 400 || err.status >= 500) return null;
+  switch (err.status) {
+    case 413:
       return new DomainError("validation", {
         fr: "Requête trop volumineuse.",
         en: "Request body too large.",
       });
-    }
-    if (err.status === 400) {
+    case 415:
+      return unsupportedMediaType();
+    case 400:
       return new DomainError(
         "validation",
         { fr: "Corps de requête illisible (JSON attendu).", en: "Unreadable request body (JSON expected)." },
         [{ field: "(body)", code: "malformed", fr: "JSON invalide.", en: "Malformed JSON." }],
       );
-    }
+    default:
+      return new TransportError("malformed_request", {
+        fr: "Requête illisible.",
+        en: "Malformed request.",
+      });
   }
-  return null;
 }

@@ -25,6 +25,27 @@ const csrfError = () =>
     ],
   );
 
+/** A state change sent from another site, or from an Origin that is not a URL at all. */
+const originError = () =>
+  new DomainError(
+    "forbidden",
+    {
+      fr: "Requête refusée : elle vient d'un autre site.",
+      en: "Request refused: it comes from another site.",
+    },
+    [
+      {
+        field: "origin",
+        code: "cross_origin",
+        fr: "L'origine de la requête n'est pas ce site, ou elle est illisible.",
+        en: "The request's origin is not this site, or cannot be read.",
+      },
+    ],
+  );
+
+/** The host of an Origin header; null when the header is not a URL ("foo", "http://[::1"). */
+const originHost = (origin: string) => (URL.canParse(origin) ? new URL(origin).host : null);
+
 /**
  * Loads the signed-in user from the session cookie, and guards every state-changing
  * request: a cross-site Origin is refused, and a request carrying the session cookie must
@@ -39,7 +60,7 @@ export function sessionMiddleware(): MiddlewareHandler<AppEnv> {
     c.set("session", s?.session ?? null);
     if (!SAFE.has(c.req.method) && !c.req.path.startsWith("/t/")) {
       const origin = c.req.header("origin");
-      if (origin && origin !== "null" && new URL(origin).host !== new URL(c.req.url).host) throw csrfError();
+      if (origin && origin !== "null" && originHost(origin) !== new URL(c.req.url).host) throw originError();
       if (s && c.req.header("x-csrf-token") !== s.session.csrf) throw csrfError();
     }
     await next();
@@ -59,18 +80,3 @@ export function setSessionCookie(c: Context<AppEnv>, sessionId: string): void {
 export function clearSessionCookie(c: Context<AppEnv>): void {
   deleteCookie(c, SESSION_COOKIE, { path: "/" });
 }
-
-/** Fixed-window rate limit on a key; over the limit → 429 problem. */
-export async function rateLimit(c: Context<AppEnv>, key: string, max: number, windowSeconds: number) {
-  const deps = c.get("deps");
-  const n = await deps.curation.accounts.hit(key, windowSeconds, deps.curation.clock.now().getTime());
-  if (n > max) {
-    c.header("retry-after", String(windowSeconds));
-    throw new DomainError("rate_limited", {
-      fr: "Trop de demandes : réessayez plus tard.",
-      en: "Too many requests: try again later.",
-    });
-  }
-}
-
-export const clientIp = (c: Context<AppEnv>) => c.get("deps").clientIp?.(c) ?? "unknown";

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { inject } from "vitest";
 import { parseConfig } from "../../src/entry/config.js";
 import { buildRuntime, type Runtime } from "../../src/entry/runtime.js";
+import type { AppDeps } from "../../src/http/context.js";
 
 export interface TestRuntime extends Runtime {
   dataDir: string;
@@ -29,7 +30,13 @@ export class TestClock {
  * temporary folder. `close()` deletes the index and the folder.
  */
 export async function startTestRuntime(
-  opts: { demo?: boolean; env?: Record<string, string>; clock?: TestClock } = {},
+  opts: {
+    demo?: boolean;
+    env?: Record<string, string>;
+    clock?: TestClock;
+    /** The client address the entry would supply (default: the Node connection's). */
+    clientIp?: AppDeps["clientIp"];
+  } = {},
 ): Promise<TestRuntime> {
   const dataDir = mkdtempSync(join(tmpdir(), "bap-rt-"));
   mkdirSync(dataDir, { recursive: true });
@@ -49,7 +56,7 @@ export async function startTestRuntime(
     request: (path, init) => Promise.resolve(runtime.app.request(path, init)),
     async restart() {
       await runtime.close();
-      return wrap(await buildRuntime(config, () => {}, { clock: opts.clock }));
+      return wrap(await buildRuntime(config, () => {}, { clock: opts.clock, clientIp: opts.clientIp }));
     },
     async close() {
       try {
@@ -61,7 +68,7 @@ export async function startTestRuntime(
       rmSync(dataDir, { recursive: true, force: true });
     },
   });
-  return wrap(await buildRuntime(config, () => {}, { clock: opts.clock }));
+  return wrap(await buildRuntime(config, () => {}, { clock: opts.clock, clientIp: opts.clientIp }));
 }
 
 export const jsonInit = (method: string, body: unknown, headers: Record<string, string> = {}) => ({

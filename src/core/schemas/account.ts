@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isSitePathSyntax, SITE_PATH_MESSAGE } from "../security/site-path.js";
 
 export const ROLES = ["contact", "staff"] as const;
 export type Role = (typeof ROLES)[number];
@@ -23,12 +24,17 @@ export const LoginRequestSchema = z
   .object({
     email: z.email().max(254),
     language: z.enum(["fr", "en"]).default("fr"),
-    /** Where to land after sign-in (a path of this site). */
+    /** Where to land after sign-in; the service also checks it stays on the site's origin. */
     next: z
       .string()
-      .regex(/^\/[^/\\]/)
       .max(200)
-      .optional(),
+      .refine(isSitePathSyntax, { params: SITE_PATH_MESSAGE })
+      .optional()
+      .meta({
+        description:
+          "Where to land after sign-in: a path of this site, resolved against the public URL and refused (400) if it leaves its origin or holds whitespace or control characters.",
+        examples: ["/mon-espace?connexion=1", "/equipe"],
+      }),
   })
   .strict();
 

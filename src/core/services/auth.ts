@@ -2,6 +2,7 @@ import { DomainError } from "../errors.js";
 import { messages } from "../mail/messages.js";
 import type { Session, User } from "../schemas/account.js";
 import type { Profile } from "../schemas/profile.js";
+import { SITE_PATH_MESSAGE, sameOriginPath } from "../security/site-path.js";
 import { randomToken, sha256 } from "../security/tokens.js";
 import { addMs, type CurationDeps, commit, DAY, issueToken, mailTo } from "./curation-deps.js";
 
@@ -59,14 +60,17 @@ export async function requestLogin(
   deps: CurationDeps,
   input: { email: string; language: "fr" | "en"; next?: string },
 ): Promise<void> {
+  const next = input.next === undefined ? "/" : sameOriginPath(input.next, deps.baseUrl);
+  if (next === null) {
+    throw new DomainError(
+      "validation",
+      { fr: "La page de retour doit être sur ce site.", en: "The return page must be on this site." },
+      [{ field: "next", code: "not_same_origin", ...SITE_PATH_MESSAGE }],
+    );
+  }
   const email = normalizeEmail(input.email);
   const { user, created } = await userFor(deps, email, input.language, "contact");
-  const link = await issueToken(
-    deps,
-    "login",
-    { userId: user.id, next: input.next ?? "/" },
-    LOGIN_TTL_MINUTES * 60_000,
-  );
+  const link = await issueToken(deps, "login", { userId: user.id, next }, LOGIN_TTL_MINUTES * 60_000);
   const lang = created ? input.language : user.language;
   const mail = await mailTo(deps, "login", email, (u) =>
     messages.login(lang, link.url, LOGIN_TTL_MINUTES, u),
@@ -78,12 +82,16 @@ export async function requestLogin(
   });
 }
 
-/** Exchange a login token for a session (the token is used up). */
+/**
+ * Exchange a login token for a session (the token is used up). Everything that could fail is
+ * decided before the commit: a `next` stored by older code that leaves the site becomes "/".
+ */
 export async function completeLogin(
   deps: CurationDeps,
   nonce: string,
-  subject: { userId: string; next?: string },
+  subject: { userId: string; next?: unknown },
 ): Promise<{ sessionId: string; session: Session; user: User; next: string }> {
+  const next = sameOriginPath(subject.next ?? "/", deps.baseUrl) ?? "/";
   const user = await deps.accounts.userById(subject.userId);
   if (!user) throw new DomainError("gone", { fr: "Compte introuvable.", en: "Account not found." });
   const sessionId = randomToken(32);
@@ -96,7 +104,7 @@ export async function completeLogin(
     createdAt: now,
   };
   await commit(deps, { useTokens: [nonce], sessions: [session] });
-  return { sessionId, session, user, next: subject.next ?? "/" };
+  return { sessionId, session, user, next };
 }
 
 export async function sessionFromCookie(

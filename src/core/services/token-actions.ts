@@ -119,7 +119,7 @@ export async function performToken(
   const { nonce, subject } = await open(deps, purpose, token);
   switch (purpose) {
     case "login": {
-      const s = await completeLogin(deps, nonce, subject as { userId: string; next?: string });
+      const s = await completeLogin(deps, nonce, { userId: String(subject.userId), next: subject.next });
       return {
         kind: "session",
         sessionId: s.sessionId,

@@ -6,7 +6,8 @@ import { introductionDetail, myIntroductions } from "../../core/services/introdu
 import { toPublicProfile } from "../../core/schemas/profile.js";
 import type { AppEnv } from "../context.js";
 import { json, problemResponses } from "../openapi-schemas.js";
-import { clearSessionCookie, clientIp, rateLimit } from "../session.js";
+import { limitClient, rateLimit } from "../rate-limit.js";
+import { clearSessionCookie } from "../session.js";
 
 const any = z.record(z.string(), z.unknown());
 const tags = ["accounts"];
@@ -52,7 +53,7 @@ const meIntros = createRoute({
 export function registerAuthRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(login, async (c) => {
     const input = c.req.valid("json");
-    await rateLimit(c, `login:ip:${clientIp(c)}`, 20, 900);
+    await limitClient(c, "login");
     await rateLimit(c, `login:email:${normalizeEmail(input.email)}`, 5, 900);
     await requestLogin(c.get("deps").curation, input);
     return c.json(

@@ -11,7 +11,7 @@ import {
 } from "../../core/services/introductions.js";
 import type { AppEnv } from "../context.js";
 import { json, problemResponses } from "../openapi-schemas.js";
-import { rateLimit } from "../session.js";
+import { rateLimit } from "../rate-limit.js";
 
 const any = z.record(z.string(), z.unknown());
 const Id = z.object({ id: z.string().min(1).max(64) });

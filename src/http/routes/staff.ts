@@ -15,7 +15,7 @@ import { approveProfile, returnProfile, reviewQueue } from "../../core/services/
 import { computeStats } from "../../core/services/stats.js";
 import type { AppEnv } from "../context.js";
 import { json, problemResponses } from "../openapi-schemas.js";
-import { rateLimit } from "../session.js";
+import { rateLimit } from "../rate-limit.js";
 
 const any = z.record(z.string(), z.unknown());
 const tags = ["staff"];
