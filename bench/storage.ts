@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { openDatabase } from "../src/adapters/sqlite/database.js";
+import { openDatabase } from "../src/adapters/sqlite/libsql.js";
 import { SqliteProfileStore } from "../src/adapters/sqlite/profile-store.js";
 import { SqliteReferenceData } from "../src/adapters/sqlite/reference.js";
 import type { Profile } from "../src/core/schemas/profile.js";
@@ -48,12 +48,12 @@ async function main() {
   try {
     const database = await openDatabase(join(dir, "bourse.sqlite"));
     const quiet = () => {};
-    await seedMali(database.db, quiet);
-    await seedFrance(database.db, quiet);
-    const store = new SqliteProfileStore(database.db);
+    await seedMali(database, quiet);
+    await seedFrance(database, quiet);
+    const store = new SqliteProfileStore(database);
     const deps: ProfileDeps = {
       store,
-      reference: new SqliteReferenceData(database.db),
+      reference: new SqliteReferenceData(database),
       clock: { now: () => new Date() },
       newId: randomUUID,
     };

@@ -4,7 +4,14 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { eq } from "drizzle-orm";
-import type { Db } from "../src/adapters/sqlite/database.js";
+import type { SQLiteTable } from "drizzle-orm/sqlite-core";
+import {
+  chunks,
+  type Db,
+  rowsPerStatement,
+  type SqlDatabase,
+  type Statement,
+} from "../src/adapters/sqlite/database.js";
 import { refFrance, refMali, seedState, ties } from "../src/adapters/sqlite/schema.js";
 import type { Tie } from "../src/core/schemas/reference.js";
 import { canonicalFrenchCode } from "../src/core/reference-codes.js";
@@ -29,71 +36,84 @@ interface MaliRaw {
   lon: number | null;
 }
 
-/**
- * Load one seed source if its content changed since the last load (by hash), inside one
- * transaction: re-running the seed is cheap and never half-applies.
- */
-function loadIfChanged(
+/** Statements that insert `rows` into `table`, several rows per statement. */
+export function insertRows<T extends SQLiteTable>(
   db: Db,
+  table: T,
+  rows: T["$inferInsert"][],
+  maxParams = 999,
+): Statement[] {
+  const columns = Object.keys(rows[0] ?? {}).length;
+  return chunks(rows, rowsPerStatement(columns, maxParams)).map((chunk) =>
+    db.insert(table).values(chunk).toSQL(),
+  );
+}
+
+/**
+ * Load one seed source if its content changed since the last load (by hash), as one batch:
+ * re-running the seed is cheap and never half-applies.
+ */
+async function loadIfChanged(
+  database: SqlDatabase,
   source: string,
   content: string | Buffer,
-  load: (tx: Db) => number,
+  load: (db: Db) => { statements: Statement[]; rows: number },
   progress: Progress,
-): void {
+): Promise<void> {
+  const db = database.db;
   const hash = createHash("sha256").update(content).digest("hex");
-  const state = db.select().from(seedState).where(eq(seedState.source, source)).get();
+  const state = await db.select().from(seedState).where(eq(seedState.source, source)).get();
   if (state?.hash === hash) {
     progress(`${source}: up to date (${state.rows} rows)`);
     return;
   }
   const started = Date.now();
-  const rows = db.transaction((tx) => {
-    const n = load(tx as unknown as Db);
-    tx.insert(seedState)
-      .values({ source, hash, rows: n, loadedAt: new Date().toISOString() })
-      .onConflictDoUpdate({
-        target: seedState.source,
-        set: { hash, rows: n, loadedAt: new Date().toISOString() },
-      })
-      .run();
-    return n;
-  });
+  const { statements, rows } = load(db);
+  const loadedAt = new Date().toISOString();
+  await database.batch([
+    ...statements,
+    db
+      .insert(seedState)
+      .values({ source, hash, rows, loadedAt })
+      .onConflictDoUpdate({ target: seedState.source, set: { hash, rows, loadedAt } })
+      .toSQL(),
+  ]);
   progress(`${source}: ${rows} rows imported in ${Date.now() - started} ms`);
 }
 
-export function seedMali(db: Db, progress: Progress): void {
+export async function seedMali(database: SqlDatabase, progress: Progress): Promise<void> {
   const file = join(HERE, "mali", "mali-admin-2009.json");
   const content = readFileSync(file);
-  loadIfChanged(
-    db,
+  await loadIfChanged(
+    database,
     "mali-admin-2009",
     content,
-    (tx) => {
+    (db) => {
       const { units } = JSON.parse(content.toString("utf8")) as { units: MaliRaw[] };
       const byCode = new Map(units.map((u) => [u.pcode, u]));
-      tx.delete(refMali).run();
-      for (const u of units) {
+      const rows = units.map((u) => {
         const cercleCode =
           u.level === "commune" ? (u.cercle_pcode ?? null) : u.level === "cercle" ? u.pcode : null;
         const regionCode = u.level === "region" ? u.pcode : (u.region_pcode ?? u.pcode.slice(0, 4));
-        tx.insert(refMali)
-          .values({
-            pcode: u.pcode,
-            level: u.level,
-            name: u.name,
-            nameNorm: normalizeName(u.name),
-            population: u.population_2009,
-            cercleCode,
-            cercleName: cercleCode ? (byCode.get(cercleCode)?.name ?? u.cercle ?? null) : null,
-            regionCode,
-            regionName: byCode.get(regionCode)?.name ?? u.region ?? null,
-            region2023: u.region_2023_approx ?? null,
-            lat: u.lat,
-            lon: u.lon,
-          })
-          .run();
-      }
-      return units.length;
+        return {
+          pcode: u.pcode,
+          level: u.level,
+          name: u.name,
+          nameNorm: normalizeName(u.name),
+          population: u.population_2009,
+          cercleCode,
+          cercleName: cercleCode ? (byCode.get(cercleCode)?.name ?? u.cercle ?? null) : null,
+          regionCode,
+          regionName: byCode.get(regionCode)?.name ?? u.region ?? null,
+          region2023: u.region_2023_approx ?? null,
+          lat: u.lat,
+          lon: u.lon,
+        };
+      });
+      return {
+        statements: [db.delete(refMali).toSQL(), ...insertRows(db, refMali, rows)],
+        rows: units.length,
+      };
     },
     progress,
   );
@@ -108,7 +128,7 @@ interface EtalabCommune {
   population?: number;
 }
 
-export function seedFrance(db: Db, progress: Progress): void {
+export async function seedFrance(database: SqlDatabase, progress: Progress): Promise<void> {
   const dir = join(dirname(require.resolve("@etalab/decoupage-administratif/package.json")), "data");
   const read = (f: string) => readFileSync(join(dir, f));
   const raw = {
@@ -118,11 +138,11 @@ export function seedFrance(db: Db, progress: Progress): void {
     regions: read("regions.json"),
   };
   const content = Buffer.concat(Object.values(raw));
-  loadIfChanged(
-    db,
+  await loadIfChanged(
+    database,
     "france-decoupage-administratif",
     content,
-    (tx) => {
+    (db) => {
       const communes = (JSON.parse(raw.communes.toString("utf8")) as EtalabCommune[]).filter(
         (c) => c.type === "commune-actuelle",
       );
@@ -147,8 +167,8 @@ export function seedFrance(db: Db, progress: Progress): void {
         if (c.departement) popDep.set(c.departement, (popDep.get(c.departement) ?? 0) + (c.population ?? 0));
         if (c.region) popReg.set(c.region, (popReg.get(c.region) ?? 0) + (c.population ?? 0));
       }
-      tx.delete(refFrance).run();
-      const put = (v: typeof refFrance.$inferInsert) => tx.insert(refFrance).values(v).run();
+      const all: (typeof refFrance.$inferInsert)[] = [];
+      const put = (v: typeof refFrance.$inferInsert) => all.push(v);
       for (const r of regions) {
         put({
           id: `region:${r.code}`,
@@ -202,35 +222,33 @@ export function seedFrance(db: Db, progress: Progress): void {
           regionName: c.region ? (regionName.get(c.region) ?? null) : null,
         });
       }
-      return regions.length + deps.length + epcis.length + communes.length;
+      return {
+        statements: [db.delete(refFrance).toSQL(), ...insertRows(db, refFrance, all)],
+        rows: all.length,
+      };
     },
     progress,
   );
 }
 
-export function seedTies(db: Db, progress: Progress): void {
+export async function seedTies(database: SqlDatabase, progress: Progress): Promise<void> {
   const file = join(HERE, "directory", "ties-2008.json");
   const content = readFileSync(file);
-  loadIfChanged(
-    db,
+  await loadIfChanged(
+    database,
     "ties-2008",
     content,
-    (tx) => {
+    (db) => {
       const doc = JSON.parse(content.toString("utf8")) as { ties: Tie[] };
-      tx.delete(ties).run();
-      for (const t of doc.ties) {
-        tx.insert(ties)
-          .values({
-            id: t.id,
-            frenchCode: canonicalFrenchCode(t.french.code, t.french.kind),
-            frenchNorm: normalizeName(t.french.name),
-            malianCode: t.malian.code ?? (t.malian as { pcode?: string | null }).pcode ?? null,
-            malianNorm: normalizeName(t.malian.name),
-            data: JSON.stringify(normalizeTie(t)),
-          })
-          .run();
-      }
-      return doc.ties.length;
+      const rows = doc.ties.map((t) => ({
+        id: t.id,
+        frenchCode: canonicalFrenchCode(t.french.code, t.french.kind),
+        frenchNorm: normalizeName(t.french.name),
+        malianCode: t.malian.code ?? (t.malian as { pcode?: string | null }).pcode ?? null,
+        malianNorm: normalizeName(t.malian.name),
+        data: JSON.stringify(normalizeTie(t)),
+      }));
+      return { statements: [db.delete(ties).toSQL(), ...insertRows(db, ties, rows)], rows: rows.length };
     },
     progress,
   );

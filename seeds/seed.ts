@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Db } from "../src/adapters/sqlite/database.js";
+import type { SqlDatabase } from "../src/adapters/sqlite/database.js";
 import { createProfile, type ProfileDeps } from "../src/core/services/profiles.js";
 import { normalizeName } from "../src/core/text.js";
 import { type Progress, seedFrance, seedMali, seedTies } from "./import-reference.js";
@@ -42,13 +42,13 @@ export async function seedDemo(deps: ProfileDeps, log: Progress): Promise<number
 
 /** Reference data always (each source reloads only when it changed), demo profiles on request. */
 export async function seedAll(
-  db: Db,
+  db: SqlDatabase,
   deps: ProfileDeps,
   opts: { demo: boolean; log: Progress },
 ): Promise<void> {
   const log = (line: string) => opts.log(`[seed] ${line}`);
-  seedMali(db, log);
-  seedFrance(db, log);
-  seedTies(db, log);
+  await seedMali(db, log);
+  await seedFrance(db, log);
+  await seedTies(db, log);
   if (opts.demo) await seedDemo(deps, log);
 }

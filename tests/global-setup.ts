@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { startLocalMeilisearch } from "../src/adapters/meilisearch/local-server.js";
-import { openDatabase } from "../src/adapters/sqlite/database.js";
+import { openDatabase } from "../src/adapters/sqlite/libsql.js";
 import { seedFrance, seedMali, seedTies } from "../seeds/import-reference.js";
 
 declare module "vitest" {
@@ -24,12 +24,12 @@ export default async function setup(project: TestProject) {
   const meili = await startLocalMeilisearch({ dir: join(dir, "meili"), binary: process.env.MEILI_BIN });
   try {
     const templateDb = join(dir, "template.sqlite");
-    const db = openDatabase(templateDb);
+    const db = await openDatabase(templateDb);
     const quiet = () => {};
-    seedMali(db.db, quiet);
-    seedFrance(db.db, quiet);
-    seedTies(db.db, quiet);
-    db.sqlite.pragma("wal_checkpoint(TRUNCATE)");
+    await seedMali(db, quiet);
+    await seedFrance(db, quiet);
+    await seedTies(db, quiet);
+    // Closing the last connection checkpoints the WAL into the file, which tests then copy.
     db.close();
     project.provide("meiliUrl", meili.url);
     project.provide("meiliKey", meili.apiKey);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { DatabaseTarget } from "../adapters/sqlite/libsql.js";
 
 /**
  * Which proxies may tell us the client's address in X-Forwarded-For. "none": the connection's
@@ -41,6 +42,17 @@ const ConfigSchema = z.object({
   HOST: z.string().default("127.0.0.1"),
   DATA_DIR: z.string().default("./data"),
   DATABASE_FILE: z.string().optional(),
+  /** A libSQL primary (libsql://, http(s)://, ws(s)://) instead of the local file. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^(libsql|https?|wss?):\/\//, "libsql://, http(s):// or ws(s):// URL")
+    .optional(),
+  DATABASE_AUTH_TOKEN: z.string().optional(),
+  /** With DATABASE_FILE: keep that file as an embedded replica of this primary. */
+  DATABASE_SYNC_URL: z
+    .string()
+    .regex(/^(libsql|https?|wss?):\/\//, "libsql://, http(s):// or ws(s):// URL")
+    .optional(),
   MEILISEARCH_URL: z.url().optional(),
   MEILISEARCH_KEY: z.string().optional(),
   MEILI_BIN: z.string().optional(),
@@ -69,6 +81,8 @@ const ConfigSchema = z.object({
 
 export type Config = z.infer<typeof ConfigSchema> & {
   databaseFile: string;
+  /** Where the record is, as the libSQL driver opens it. */
+  databaseTarget: DatabaseTarget;
   meiliDir: string;
   outboxDir: string;
   publicUrl: string;
@@ -83,9 +97,17 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   }
   const c = parsed.data;
   const dir = c.DATA_DIR.replace(/\/+$/, "");
+  const databaseFile = c.DATABASE_FILE ?? `${dir}/bourse.sqlite`;
+  const auth = c.DATABASE_AUTH_TOKEN ? { authToken: c.DATABASE_AUTH_TOKEN } : {};
+  const databaseTarget: DatabaseTarget = c.DATABASE_URL
+    ? { url: c.DATABASE_URL, ...auth }
+    : c.DATABASE_SYNC_URL
+      ? { file: databaseFile, syncUrl: c.DATABASE_SYNC_URL, ...auth }
+      : { file: databaseFile };
   return {
     ...c,
-    databaseFile: c.DATABASE_FILE ?? `${dir}/bourse.sqlite`,
+    databaseFile,
+    databaseTarget,
     meiliDir: `${dir}/meilisearch`,
     outboxDir: `${dir}/outbox`,
     publicUrl: (c.PUBLIC_URL ?? `http://${c.HOST === "0.0.0.0" ? "localhost" : c.HOST}:${c.PORT}`).replace(

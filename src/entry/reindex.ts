@@ -1,6 +1,6 @@
 import { type LocalMeilisearch, startLocalMeilisearch } from "../adapters/meilisearch/local-server.js";
 import { MeilisearchSearchIndex } from "../adapters/meilisearch/search-index.js";
-import { openDatabase } from "../adapters/sqlite/database.js";
+import { openDatabase } from "../adapters/sqlite/libsql.js";
 import { SqliteProfileStore } from "../adapters/sqlite/profile-store.js";
 import { syncIndex } from "../core/services/indexing.js";
 import { parseConfig } from "./config.js";
@@ -11,7 +11,7 @@ import { parseConfig } from "./config.js";
  */
 const config = parseConfig(process.env);
 const onlyPending = process.argv.includes("--pending");
-const database = openDatabase(config.databaseFile);
+const database = await openDatabase(config.databaseTarget);
 let meili: LocalMeilisearch | null = null;
 try {
   let url = config.MEILISEARCH_URL;
@@ -22,7 +22,7 @@ try {
     key = meili.apiKey;
   }
   const index = new MeilisearchSearchIndex(url, key, config.MEILISEARCH_INDEX);
-  const store = new SqliteProfileStore(database.db);
+  const store = new SqliteProfileStore(database);
   await index.applySettings();
   if (!onlyPending) {
     await index.clear();

@@ -5,7 +5,8 @@ import { fileURLToPath } from "node:url";
 import { count } from "drizzle-orm";
 import { type LocalMeilisearch, startLocalMeilisearch } from "../adapters/meilisearch/local-server.js";
 import { MeilisearchSearchIndex } from "../adapters/meilisearch/search-index.js";
-import { type OpenDatabase, openDatabase } from "../adapters/sqlite/database.js";
+import type { SqlDatabase } from "../adapters/sqlite/database.js";
+import { openDatabase } from "../adapters/sqlite/libsql.js";
 import { SqliteProfileStore } from "../adapters/sqlite/profile-store.js";
 import { SqliteReferenceData, SqliteTieStore } from "../adapters/sqlite/reference.js";
 import { profiles } from "../adapters/sqlite/schema.js";
@@ -44,7 +45,7 @@ export interface Runtime {
   config: Config;
   app: ReturnType<typeof createApp>;
   deps: AppDeps;
-  database: OpenDatabase;
+  database: SqlDatabase;
   search: MeilisearchSearchIndex;
   indexSync: IndexSync;
   outboxSender: OutboxSender;
@@ -63,7 +64,7 @@ export async function buildRuntime(
   log: Log = console.log,
   opts: { clock?: Clock; clientIp?: AppDeps["clientIp"] } = {},
 ): Promise<Runtime> {
-  const database = openDatabase(config.databaseFile);
+  const database = await openDatabase(config.databaseTarget);
   let meili: LocalMeilisearch | null = null;
   try {
     let url = config.MEILISEARCH_URL;
@@ -77,9 +78,9 @@ export async function buildRuntime(
     }
     const search = new MeilisearchSearchIndex(url, key, config.MEILISEARCH_INDEX);
     meili?.onUrlChange((next) => search.useHost(next));
-    const store = new SqliteProfileStore(database.db);
-    const reference = new SqliteReferenceData(database.db);
-    const ties = new SqliteTieStore(database.db);
+    const store = new SqliteProfileStore(database);
+    const reference = new SqliteReferenceData(database);
+    const ties = new SqliteTieStore(database);
     const indexSync = new IndexSync(store, search, (m) => log(`[index] ${m}`));
     try {
       await search.applySettings();
@@ -97,14 +98,14 @@ export async function buildRuntime(
       },
     };
 
-    const empty = (database.db.select({ n: count() }).from(profiles).get()?.n ?? 0) === 0;
-    await seedAll(database.db, profileDeps, { demo: empty && config.SEED_DEMO, log });
+    const empty = ((await database.db.select({ n: count() }).from(profiles).get())?.n ?? 0) === 0;
+    await seedAll(database, profileDeps, { demo: empty && config.SEED_DEMO, log });
 
     const travelAdvice = JSON.parse(
       readFileSync(join(ROOT, "seeds", "mali", "mali-travel-advice.json"), "utf8"),
     ) as AppDeps["travelAdvice"];
 
-    const curationStore = new SqliteCurationStore(database.db);
+    const curationStore = new SqliteCurationStore(database);
     const matching = {
       store,
       search,
@@ -114,7 +115,7 @@ export async function buildRuntime(
       travelAdvice,
       settledPairs: () => curationStore.settledPairs(),
     };
-    const outboxStore = new SqliteOutboxStore(database.db);
+    const outboxStore = new SqliteOutboxStore(database);
     const mailer = config.SMTP_URL
       ? new NodemailerMailer(config.SMTP_URL)
       : new FileMailer(config.outboxDir, (line) => log(line));
@@ -125,10 +126,10 @@ export async function buildRuntime(
     );
     const curation: CurationDeps = {
       store,
-      accounts: new SqliteAccountStore(database.db),
+      accounts: new SqliteAccountStore(database),
       curation: curationStore,
       outbox: outboxStore,
-      uow: new SqliteUnitOfWork(database.db),
+      uow: new SqliteUnitOfWork(database),
       clock,
       newId: () => randomUUID(),
       signer: new TokenSigner(config.TOKEN_SECRET ?? tokenSecret(config)),
@@ -155,15 +156,8 @@ export async function buildRuntime(
       initialStatus: "published",
       reindex: () => indexSync.run(),
       health: async () => {
-        let db = false;
-        try {
-          database.sqlite.prepare("select 1").get();
-          db = true;
-        } catch {
-          db = false;
-        }
         return {
-          database: db,
+          database: await database.ping(),
           search: await search.healthy(),
           indexLag: await store.countPendingIndex(),
         };

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { openDatabase } from "../adapters/sqlite/database.js";
+import { openDatabase } from "../adapters/sqlite/libsql.js";
 import { SqliteProfileStore } from "../adapters/sqlite/profile-store.js";
 import { SqliteReferenceData } from "../adapters/sqlite/reference.js";
 import { seedAll } from "../../seeds/seed.js";
@@ -10,14 +10,14 @@ import { parseConfig } from "./config.js";
  * SQLite file. Idempotent. The search index catches up at the next start or `npm run reindex`.
  */
 const config = parseConfig(process.env);
-const database = openDatabase(config.databaseFile);
+const database = await openDatabase(config.databaseTarget);
 try {
-  const store = new SqliteProfileStore(database.db);
+  const store = new SqliteProfileStore(database);
   await seedAll(
-    database.db,
+    database,
     {
       store,
-      reference: new SqliteReferenceData(database.db),
+      reference: new SqliteReferenceData(database),
       clock: { now: () => new Date() },
       newId: randomUUID,
     },

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { SqliteAccountStore } from "../adapters/sqlite/accounts.js";
-import { openDatabase } from "../adapters/sqlite/database.js";
+import { openDatabase } from "../adapters/sqlite/libsql.js";
 import { SqliteUnitOfWork } from "../adapters/sqlite/unit-of-work.js";
 import { addStaff } from "../core/services/auth.js";
 import type { CurationDeps } from "../core/services/curation-deps.js";
@@ -14,12 +14,12 @@ if (!email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) {
   process.exit(2);
 }
 const config = parseConfig(process.env);
-const database = openDatabase(config.databaseFile);
+const database = await openDatabase(config.databaseTarget);
 try {
   // Only what addStaff touches is wired: accounts and the unit of work.
   const deps = {
-    accounts: new SqliteAccountStore(database.db),
-    uow: new SqliteUnitOfWork(database.db),
+    accounts: new SqliteAccountStore(database),
+    uow: new SqliteUnitOfWork(database),
     clock: { now: () => new Date() },
     newId: randomUUID,
     afterCommit: async () => {},

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
-import { openDatabase } from "../../src/adapters/sqlite/database.js";
+import { openDatabase } from "../../src/adapters/sqlite/libsql.js";
 import { SqliteReferenceData } from "../../src/adapters/sqlite/reference.js";
 import { refFrance } from "../../src/adapters/sqlite/schema.js";
 import { isRefCode } from "../../src/core/reference-codes.js";
@@ -164,10 +164,10 @@ describe("every reference unit resolves to itself", () => {
   it("for each département and région (18+ share a number), and for a sample of communes and EPCI", async () => {
     const file = join(dir, "ref.sqlite");
     copyFileSync(inject("templateDb"), file);
-    const db = openDatabase(file);
+    const db = await openDatabase(file);
     try {
-      const reference = new SqliteReferenceData(db.db);
-      const rows = db.db.select().from(refFrance).all();
+      const reference = new SqliteReferenceData(db);
+      const rows = await db.db.select().from(refFrance);
       const sample = rows.filter((r, i) => r.kind === "departement" || r.kind === "region" || i % 97 === 0);
       expect(sample.filter((r) => r.kind === "departement").length).toBeGreaterThan(100);
       const wrong: string[] = [];
@@ -190,9 +190,9 @@ describe("every reference unit resolves to itself", () => {
   it("publishes every demo profile as the collectivité it was written for (Allier stays Allier)", async () => {
     const file = join(dir, "demo.sqlite");
     copyFileSync(inject("templateDb"), file);
-    const db = openDatabase(file);
+    const db = await openDatabase(file);
     try {
-      const reference = new SqliteReferenceData(db.db);
+      const reference = new SqliteReferenceData(db);
       const demo = JSON.parse(
         readFileSync(new URL("../../seeds/demo/demo-profiles.json", import.meta.url), "utf8"),
       ) as { profiles: { side: "mali" | "partner"; collectivite: Collectivite }[] };

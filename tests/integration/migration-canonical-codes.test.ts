@@ -1,16 +1,15 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import Database from "better-sqlite3";
-import { drizzle } from "drizzle-orm/better-sqlite3";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { createClient } from "@libsql/client";
+import { sql } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/libsql";
+import { migrate } from "drizzle-orm/libsql/migrator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "../../src/adapters/sqlite/database.js";
-
-const MIGRATIONS = new URL("../../src/adapters/sqlite/migrations", import.meta.url).pathname;
+import { fileUrl, MIGRATIONS, openDatabase } from "../../src/adapters/sqlite/libsql.js";
 
 /** A database as the code before canonical codes left it: migrated up to 0001, French codes bare. */
-function legacyDatabase(dir: string): string {
+async function legacyDatabase(dir: string): Promise<string> {
   const old = join(dir, "migrations-0001");
   cpSync(MIGRATIONS, old, { recursive: true });
   const journalFile = join(old, "meta", "_journal.json");
@@ -18,15 +17,13 @@ function legacyDatabase(dir: string): string {
   journal.entries = journal.entries.filter((e) => e.tag < "0002");
   writeFileSync(journalFile, JSON.stringify(journal));
   const file = join(dir, "legacy.sqlite");
-  const sqlite = new Database(file);
-  migrate(drizzle(sqlite), { migrationsFolder: old });
+  const client = createClient({ url: fileUrl(file) });
+  await migrate(drizzle(client), { migrationsFolder: old });
   const profile = (id: string, level: string, refCode: string | null, extra: Record<string, string>) =>
-    sqlite
-      .prepare(
-        `insert into profiles (id, side, status, name, country, level, region_code, data, contact, version, indexed_version, created_at, updated_at)
-         values (?, 'partner', 'published', ?, 'FR', ?, ?, ?, '{}', 3, 3, '2025-01-01', '2025-01-01')`,
-      )
-      .run(
+    client.execute({
+      sql: `insert into profiles (id, side, status, name, country, level, region_code, data, contact, version, indexed_version, created_at, updated_at)
+            values (?, 'partner', 'published', ?, 'FR', ?, ?, ?, '{}', 3, 3, '2025-01-01', '2025-01-01')`,
+      args: [
         id,
         id,
         level,
@@ -35,16 +32,15 @@ function legacyDatabase(dir: string): string {
           side: "partner",
           collectivite: { name: id, country: "FR", level, refCode, ...extra },
         }),
-      );
-  profile("montreuil", "commune", "93048", { regionCode: "11", departementCode: "93" });
-  profile("essonne", "departement", "91", { regionCode: "11", departementCode: "91" });
-  profile("idf", "region", "region:11", { regionCode: "11" });
-  profile("liege", "commune", null, {});
-  sqlite
-    .prepare(
-      "insert into ties (id, french_code, french_norm, malian_code, malian_norm, data) values (?, ?, ?, ?, ?, ?)",
-    )
-    .run(
+      ],
+    });
+  await profile("montreuil", "commune", "93048", { regionCode: "11", departementCode: "93" });
+  await profile("essonne", "departement", "91", { regionCode: "11", departementCode: "91" });
+  await profile("idf", "region", "region:11", { regionCode: "11" });
+  await profile("liege", "commune", null, {});
+  await client.execute({
+    sql: "insert into ties (id, french_code, french_norm, malian_code, malian_norm, data) values (?, ?, ?, ?, ?, ?)",
+    args: [
       "essonne--douentza",
       "91",
       "essonne",
@@ -54,8 +50,9 @@ function legacyDatabase(dir: string): string {
         id: "essonne--douentza",
         french: { name: "Essonne", kind: "departement", code: "91" },
       }),
-    );
-  sqlite.close();
+    ],
+  });
+  client.close();
   return file;
 }
 
@@ -66,16 +63,16 @@ describe("migration 0002: canonical codes", () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("rewrites the French codes already stored in profiles and ties, and queues them for reindexing", () => {
-    const file = legacyDatabase(dir);
-    const db = openDatabase(file);
+  it("rewrites the French codes already stored in profiles and ties, and queues them for reindexing", async () => {
+    const file = await legacyDatabase(dir);
+    const db = await openDatabase(file);
     try {
-      const rows = db.sqlite.prepare("select id, region_code, data, indexed_version from profiles").all() as {
+      const rows = await db.db.all<{
         id: string;
         region_code: string | null;
         data: string;
         indexed_version: number;
-      }[];
+      }>(sql`select id, region_code, data, indexed_version from profiles`);
       const byId = new Map(rows.map((r) => [r.id, { ...r, c: JSON.parse(r.data).collectivite }]));
       expect(byId.get("montreuil")?.c).toMatchObject({
         refCode: "commune:93048",
@@ -89,12 +86,11 @@ describe("migration 0002: canonical codes", () => {
       expect(byId.get("idf")?.c.refCode).toBe("region:11");
       expect(byId.get("liege")?.c.refCode).toBeNull();
       expect(byId.get("liege")?.indexed_version).toBe(3);
-      const tie = db.sqlite.prepare("select french_code, data from ties").get() as {
-        french_code: string;
-        data: string;
-      };
-      expect(tie.french_code).toBe("departement:91");
-      expect(JSON.parse(tie.data).french.code).toBe("departement:91");
+      const [tie] = await db.db.all<{ french_code: string; data: string }>(
+        sql`select french_code, data from ties`,
+      );
+      expect(tie?.french_code).toBe("departement:91");
+      expect(JSON.parse(tie?.data ?? "{}").french.code).toBe("departement:91");
     } finally {
       db.close();
     }

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Page, ProfileListQuery, ProfileStore } from "../../core/ports.js";
 import type { Profile } from "../../core/schemas/profile.js";
-import type { Db } from "./database.js";
+import { chunks, type SqlDatabase } from "./database.js";
 import { profiles } from "./schema.js";
 
 type Row = typeof profiles.$inferSelect;
@@ -46,35 +46,39 @@ function fromRow(r: Row): Profile {
 }
 
 export class SqliteProfileStore implements ProfileStore {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly database: SqlDatabase) {}
+
+  private get db() {
+    return this.database.db;
+  }
 
   async insert(profile: Profile): Promise<void> {
-    this.db.insert(profiles).values(profileRow(profile)).run();
+    await this.db.insert(profiles).values(profileRow(profile));
   }
 
   async replace(profile: Profile, expectedVersion: number): Promise<boolean> {
     const { id: _id, ...row } = profileRow(profile);
-    const res = this.db
+    // RETURNING says whether the versioned update matched, the same way on every driver.
+    const updated = await this.db
       .update(profiles)
       .set(row)
       .where(and(eq(profiles.id, profile.id), eq(profiles.version, expectedVersion)))
-      .run();
-    return res.changes === 1;
+      .returning({ id: profiles.id });
+    return updated.length === 1;
   }
 
   async get(id: string): Promise<Profile | null> {
-    const row = this.db.select().from(profiles).where(eq(profiles.id, id)).get();
+    const row = await this.db.select().from(profiles).where(eq(profiles.id, id)).get();
     return row ? fromRow(row) : null;
   }
 
   async getMany(ids: readonly string[]): Promise<Profile[]> {
-    const out: Profile[] = [];
-    // SQLite caps bound parameters; 500 at a time stays well below it.
-    for (let i = 0; i < ids.length; i += 500) {
-      const chunk = ids.slice(i, i + 500);
-      out.push(...this.db.select().from(profiles).where(inArray(profiles.id, chunk)).all().map(fromRow));
-    }
-    return out;
+    const rows = await Promise.all(
+      chunks(ids, this.database.maxParams).map((chunk) =>
+        this.db.select().from(profiles).where(inArray(profiles.id, chunk)),
+      ),
+    );
+    return rows.flat().map(fromRow);
   }
 
   async list(q: ProfileListQuery): Promise<Page<Profile>> {
@@ -83,49 +87,53 @@ export class SqliteProfileStore implements ProfileStore {
       q.status ? eq(profiles.status, q.status) : undefined,
       q.ownerId ? eq(profiles.ownerId, q.ownerId) : undefined,
     );
-    const rows = this.db
-      .select()
-      .from(profiles)
-      .where(where)
-      .orderBy(desc(profiles.updatedAt), asc(profiles.id))
-      .limit(q.limit)
-      .offset(q.offset)
-      .all();
-    const total = this.db.select({ n: count() }).from(profiles).where(where).get()?.n ?? 0;
-    return { items: rows.map(fromRow), total, limit: q.limit, offset: q.offset };
+    const [rows, total] = await Promise.all([
+      this.db
+        .select()
+        .from(profiles)
+        .where(where)
+        .orderBy(desc(profiles.updatedAt), asc(profiles.id))
+        .limit(q.limit)
+        .offset(q.offset),
+      this.db.select({ n: count() }).from(profiles).where(where).get(),
+    ]);
+    return { items: rows.map(fromRow), total: total?.n ?? 0, limit: q.limit, offset: q.offset };
   }
 
   async pendingIndex(limit: number): Promise<Profile[]> {
-    return this.db
+    const rows = await this.db
       .select()
       .from(profiles)
       .where(lt(profiles.indexedVersion, profiles.version))
       .orderBy(asc(profiles.updatedAt), asc(profiles.id))
-      .limit(limit)
-      .all()
-      .map(fromRow);
+      .limit(limit);
+    return rows.map(fromRow);
   }
 
   async countPendingIndex(): Promise<number> {
-    return (
-      this.db.select({ n: count() }).from(profiles).where(lt(profiles.indexedVersion, profiles.version)).get()
-        ?.n ?? 0
-    );
+    const row = await this.db
+      .select({ n: count() })
+      .from(profiles)
+      .where(lt(profiles.indexedVersion, profiles.version))
+      .get();
+    return row?.n ?? 0;
   }
 
   async markIndexed(entries: { id: string; version: number }[]): Promise<void> {
     // Only move forward: a write that landed during the push keeps its profile pending.
-    this.db.transaction((tx) => {
-      for (const e of entries) {
-        tx.update(profiles)
+    // Independent statements, each order-safe: one batch for the round trip.
+    await this.database.batch(
+      entries.map((e) =>
+        this.db
+          .update(profiles)
           .set({ indexedVersion: sql`max(${profiles.indexedVersion}, ${e.version})` })
           .where(eq(profiles.id, e.id))
-          .run();
-      }
-    });
+          .toSQL(),
+      ),
+    );
   }
 
   async resetIndexed(): Promise<void> {
-    this.db.update(profiles).set({ indexedVersion: 0 }).run();
+    await this.db.update(profiles).set({ indexedVersion: 0 });
   }
 }

@@ -3,7 +3,7 @@ import type { Page, ReferenceData, TieStore } from "../../core/ports.js";
 import { frenchCode } from "../../core/reference-codes.js";
 import type { FrenchCollectivite, MaliUnit, Tie, TieQuery } from "../../core/schemas/reference.js";
 import { normalizeName } from "../../core/text.js";
-import type { Db } from "./database.js";
+import type { SqlDatabase } from "./database.js";
 import { refFrance, refMali, ties } from "./schema.js";
 
 const MALI_LEVEL_RANK = sql`case ${refMali.level} when 'region' then 0 when 'cercle' then 1 else 2 end`;
@@ -15,17 +15,21 @@ const FR_KIND_RANK = sql`case ${refFrance.kind} when 'region' then 0 when 'depar
  * larger collectivités (a région before a commune of the same name).
  */
 export class SqliteReferenceData implements ReferenceData {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly database: SqlDatabase) {}
+
+  private get db() {
+    return this.database.db;
+  }
 
   async maliUnit(pcode: string): Promise<MaliUnit | null> {
-    const row = this.db.select().from(refMali).where(eq(refMali.pcode, pcode)).get();
+    const row = await this.db.select().from(refMali).where(eq(refMali.pcode, pcode)).get();
     return row ? toMali(row) : null;
   }
 
   async searchMali(q: string, opts: { level?: MaliUnit["level"]; limit: number }) {
     const n = normalizeName(q);
     if (!n) return [];
-    const rows = this.db
+    const rows = await this.db
       .select()
       .from(refMali)
       .where(
@@ -41,25 +45,24 @@ export class SqliteReferenceData implements ReferenceData {
         desc(refMali.population),
         asc(refMali.pcode),
       )
-      .limit(opts.limit)
-      .all();
+      .limit(opts.limit);
     return rows.map(toMali);
   }
 
   async allMali(): Promise<MaliUnit[]> {
-    return this.db.select().from(refMali).orderBy(asc(refMali.pcode)).all().map(toMali);
+    return (await this.db.select().from(refMali).orderBy(asc(refMali.pcode))).map(toMali);
   }
 
   /** One French collectivité by its canonical code (`departement:32`); bare codes find nothing. */
   async franceByCode(code: string): Promise<FrenchCollectivite | null> {
-    const row = this.db.select().from(refFrance).where(eq(refFrance.id, code)).get();
+    const row = await this.db.select().from(refFrance).where(eq(refFrance.id, code)).get();
     return row ? toFrance(row) : null;
   }
 
   async searchFrance(q: string, opts: { kind?: FrenchCollectivite["kind"]; limit: number }) {
     const n = normalizeName(q);
     if (!n) return [];
-    const rows = this.db
+    const rows = await this.db
       .select()
       .from(refFrance)
       .where(
@@ -75,8 +78,7 @@ export class SqliteReferenceData implements ReferenceData {
         desc(refFrance.population),
         asc(refFrance.id),
       )
-      .limit(opts.limit)
-      .all();
+      .limit(opts.limit);
     return rows.map(toFrance);
   }
 }
@@ -113,7 +115,11 @@ function toFrance(r: typeof refFrance.$inferSelect): FrenchCollectivite {
 }
 
 export class SqliteTieStore implements TieStore {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly database: SqlDatabase) {}
+
+  private get db() {
+    return this.database.db;
+  }
 
   async list(q: TieQuery): Promise<Page<Tie>> {
     const fr = q.french ? normalizeName(q.french) : "";
@@ -125,29 +131,20 @@ export class SqliteTieStore implements TieStore {
         ? or(eq(ties.frenchCode, q.code), eq(ties.malianCode, q.code), like(ties.malianCode, `${q.code}%`))
         : undefined,
     );
-    const rows = this.db
-      .select()
-      .from(ties)
-      .where(where)
-      .orderBy(asc(ties.id))
-      .limit(q.limit)
-      .offset(q.offset)
-      .all();
-    const total = this.db.select({ n: count() }).from(ties).where(where).get()?.n ?? 0;
+    const [rows, total] = await Promise.all([
+      this.db.select().from(ties).where(where).orderBy(asc(ties.id)).limit(q.limit).offset(q.offset),
+      this.db.select({ n: count() }).from(ties).where(where).get(),
+    ]);
     return {
       items: rows.map((r) => JSON.parse(r.data) as Tie),
-      total,
+      total: total?.n ?? 0,
       limit: q.limit,
       offset: q.offset,
     };
   }
 
   async all(): Promise<Tie[]> {
-    return this.db
-      .select()
-      .from(ties)
-      .orderBy(asc(ties.id))
-      .all()
-      .map((r) => JSON.parse(r.data) as Tie);
+    const rows = await this.db.select().from(ties).orderBy(asc(ties.id));
+    return rows.map((r) => JSON.parse(r.data) as Tie);
   }
 }
