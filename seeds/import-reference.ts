@@ -41,7 +41,7 @@ export function insertRows<T extends SQLiteTable>(
   db: Db,
   table: T,
   rows: T["$inferInsert"][],
-  maxParams = 999,
+  maxParams: number,
 ): Statement[] {
   const columns = Object.keys(rows[0] ?? {}).length;
   return chunks(rows, rowsPerStatement(columns, maxParams)).map((chunk) =>
@@ -57,7 +57,7 @@ async function loadIfChanged(
   database: SqlDatabase,
   source: string,
   content: string | Buffer,
-  load: (db: Db) => { statements: Statement[]; rows: number },
+  load: (db: Db, maxParams: number) => { statements: Statement[]; rows: number },
   progress: Progress,
 ): Promise<void> {
   const db = database.db;
@@ -68,7 +68,7 @@ async function loadIfChanged(
     return;
   }
   const started = Date.now();
-  const { statements, rows } = load(db);
+  const { statements, rows } = load(db, database.maxParams);
   const loadedAt = new Date().toISOString();
   await database.batch([
     ...statements,
@@ -88,7 +88,7 @@ export async function seedMali(database: SqlDatabase, progress: Progress): Promi
     database,
     "mali-admin-2009",
     content,
-    (db) => {
+    (db, maxParams) => {
       const { units } = JSON.parse(content.toString("utf8")) as { units: MaliRaw[] };
       const byCode = new Map(units.map((u) => [u.pcode, u]));
       const rows = units.map((u) => {
@@ -111,7 +111,7 @@ export async function seedMali(database: SqlDatabase, progress: Progress): Promi
         };
       });
       return {
-        statements: [db.delete(refMali).toSQL(), ...insertRows(db, refMali, rows)],
+        statements: [db.delete(refMali).toSQL(), ...insertRows(db, refMali, rows, maxParams)],
         rows: units.length,
       };
     },
@@ -142,7 +142,7 @@ export async function seedFrance(database: SqlDatabase, progress: Progress): Pro
     database,
     "france-decoupage-administratif",
     content,
-    (db) => {
+    (db, maxParams) => {
       const communes = (JSON.parse(raw.communes.toString("utf8")) as EtalabCommune[]).filter(
         (c) => c.type === "commune-actuelle",
       );
@@ -223,7 +223,7 @@ export async function seedFrance(database: SqlDatabase, progress: Progress): Pro
         });
       }
       return {
-        statements: [db.delete(refFrance).toSQL(), ...insertRows(db, refFrance, all)],
+        statements: [db.delete(refFrance).toSQL(), ...insertRows(db, refFrance, all, maxParams)],
         rows: all.length,
       };
     },
@@ -238,7 +238,7 @@ export async function seedTies(database: SqlDatabase, progress: Progress): Promi
     database,
     "ties-2008",
     content,
-    (db) => {
+    (db, maxParams) => {
       const doc = JSON.parse(content.toString("utf8")) as { ties: Tie[] };
       const rows = doc.ties.map((t) => ({
         id: t.id,
@@ -248,7 +248,10 @@ export async function seedTies(database: SqlDatabase, progress: Progress): Promi
         malianNorm: normalizeName(t.malian.name),
         data: JSON.stringify(normalizeTie(t)),
       }));
-      return { statements: [db.delete(ties).toSQL(), ...insertRows(db, ties, rows)], rows: rows.length };
+      return {
+        statements: [db.delete(ties).toSQL(), ...insertRows(db, ties, rows, maxParams)],
+        rows: rows.length,
+      };
     },
     progress,
   );

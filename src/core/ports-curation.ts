@@ -55,6 +55,11 @@ export interface ChangeSet {
   audit?: AuditEntry[];
   /** Once-only marks for jobs ("reminder:intro:123"); the commit fails if one exists. */
   jobMarks?: string[];
+  /**
+   * Claim pending messages for one sender until a time; the commit fails (conflict
+   * "outbox_claim") if another sender holds a live claim or the message left "pending".
+   */
+  claimOutbox?: { id: string; owner: string; until: string; now: string }[];
 }
 
 export interface UnitOfWork {

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import { hostname } from "node:os";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -121,15 +122,25 @@ export async function buildRuntime(
       : new FileMailer(config.outboxDir, (line) => log(line));
     log(`[mail] delivery: ${mailer.description}`);
     const clock = profileDeps.clock;
-    const outboxSender = new OutboxSender(outboxStore, mailer, clock, config.MAIL_FROM, (m) =>
-      log(`[mail] ${m}`),
+    const uow = new SqliteUnitOfWork(database);
+    const outboxSender = new OutboxSender(
+      // The claim names this process, so that a look at the outbox says who is sending what.
+      {
+        outbox: outboxStore,
+        uow,
+        mailer,
+        clock,
+        from: config.MAIL_FROM,
+        owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+      },
+      (m) => log(`[mail] ${m}`),
     );
     const curation: CurationDeps = {
       store,
       accounts: new SqliteAccountStore(database),
       curation: curationStore,
       outbox: outboxStore,
-      uow: new SqliteUnitOfWork(database),
+      uow,
       clock,
       newId: () => randomUUID(),
       signer: new TokenSigner(config.TOKEN_SECRET ?? tokenSecret(config)),

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull, lte, or } from "drizzle-orm";
 import type { ChangeSet } from "../../core/ports-curation.js";
 import { chunks, type Db, guard, MAX_PARAMS, type Statement } from "./database.js";
 import { profileRow } from "./profile-store.js";
@@ -45,6 +45,23 @@ export function compileChangeSet(db: Db, c: ChangeSet, at: string): Statement[] 
           .where(and(eq(tokens.nonce, nonce), isNull(tokens.usedAt))),
       ),
       guard("token"),
+    );
+  }
+  for (const claim of c.claimOutbox ?? []) {
+    out.push(
+      sql(
+        db
+          .update(outbox)
+          .set({ claimedBy: claim.owner, claimedUntil: claim.until })
+          .where(
+            and(
+              eq(outbox.id, claim.id),
+              eq(outbox.status, "pending"),
+              or(isNull(outbox.claimedUntil), lte(outbox.claimedUntil, claim.now)),
+            ),
+          ),
+      ),
+      guard("outbox_claim"),
     );
   }
   // A job mark is a primary key: a second run of the same job fails on it, whole.

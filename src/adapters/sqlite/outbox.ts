@@ -1,10 +1,14 @@
-import { and, asc, count, desc, eq, lte, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNull, lte, or, sql } from "drizzle-orm";
 import type { OutboxStore } from "../../core/ports-curation.js";
 import type { OutboxMessage, OutboxStatus } from "../../core/schemas/mail.js";
 import type { SqlDatabase } from "./database.js";
 import { outbox } from "./schema.js";
 
-const fromRow = (r: typeof outbox.$inferSelect): OutboxMessage => ({
+const fromRow = ({
+  claimedBy: _by,
+  claimedUntil: _until,
+  ...r
+}: typeof outbox.$inferSelect): OutboxMessage => ({
   ...r,
   to: JSON.parse(r.to),
   headers: JSON.parse(r.headers),
@@ -22,7 +26,14 @@ export class SqliteOutboxStore implements OutboxStore {
     const rows = await this.db
       .select()
       .from(outbox)
-      .where(and(eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, now)))
+      .where(
+        and(
+          eq(outbox.status, "pending"),
+          lte(outbox.nextAttemptAt, now),
+          // Not while another sender holds it.
+          or(isNull(outbox.claimedUntil), lte(outbox.claimedUntil, now)),
+        ),
+      )
       .orderBy(asc(outbox.createdAt), asc(outbox.id))
       .limit(limit);
     return rows.map(fromRow);
@@ -46,6 +57,8 @@ export class SqliteOutboxStore implements OutboxStore {
         lastError: error.slice(0, 500),
         nextAttemptAt,
         status: failed ? "failed" : "pending",
+        claimedBy: null,
+        claimedUntil: null,
       })
       .where(and(eq(outbox.id, id), eq(outbox.status, "pending")));
   }

@@ -235,6 +235,9 @@ export const outbox = sqliteTable(
     lastError: text("last_error"),
     createdAt: text("created_at").notNull(),
     sentAt: text("sent_at"),
+    /** The sender instance delivering it now, and until when: two instances never send it at once. */
+    claimedBy: text("claimed_by"),
+    claimedUntil: text("claimed_until"),
   },
   (t) => [index("outbox_due").on(t.status, t.nextAttemptAt)],
 );
