@@ -1,6 +1,9 @@
+import { type MessageArgs, type MessageKey, type Text, text } from "./messages/catalogue.js";
+
 /**
  * The closed set of domain errors. The HTTP layer maps each code to a status in one place
- * (src/http/problem.ts); use cases throw these and nothing else on purpose.
+ * (src/http/problem.ts); use cases throw these and nothing else on purpose. What an error
+ * says is a key of the message catalogue (src/core/messages/catalogue.ts) with its parameters.
  */
 export const ERROR_CODES = [
   "validation",
@@ -24,19 +27,53 @@ export interface FieldError {
   candidates?: string[];
 }
 
+/** A field error worded by the catalogue. */
+export function fieldError<K extends MessageKey>(
+  field: string,
+  code: string,
+  key: K,
+  ...args: MessageArgs<K>
+): FieldError {
+  return { field, code, ...text(key, ...args) };
+}
+
 export class DomainError extends Error {
+  readonly detail: Text;
+
   constructor(
     readonly code: ErrorCode,
-    readonly detail: { fr: string; en: string },
+    detail: Text,
     readonly fields: FieldError[] = [],
   ) {
     super(detail.en);
     this.name = "DomainError";
+    this.detail = detail;
+  }
+
+  static of<K extends MessageKey>(code: ErrorCode, key: K, ...args: MessageArgs<K>): DomainError {
+    return new DomainError(code, text(key, ...args));
+  }
+  static validation<K extends MessageKey>(
+    key: K,
+    fields: FieldError[],
+    ...args: MessageArgs<K>
+  ): DomainError {
+    return new DomainError("validation", text(key, ...args), fields);
+  }
+  static notFound<K extends MessageKey>(key: K, ...args: MessageArgs<K>): DomainError {
+    return DomainError.of("not_found", key, ...args);
+  }
+  static conflict<K extends MessageKey>(key: K, ...args: MessageArgs<K>): DomainError {
+    return DomainError.of("conflict", key, ...args);
+  }
+  static gone<K extends MessageKey>(key: K, ...args: MessageArgs<K>): DomainError {
+    return DomainError.of("gone", key, ...args);
+  }
+  static forbidden<K extends MessageKey>(
+    key: K,
+    fields: FieldError[] = [],
+    ...args: MessageArgs<K>
+  ): DomainError {
+    return new DomainError("forbidden", text(key, ...args), fields);
   }
 }
-
-export const notFound = (what: string) =>
-  new DomainError("not_found", {
-    fr: `${what} introuvable.`,
-    en: `${what} not found.`,
-  });

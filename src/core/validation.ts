@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { DomainError, type FieldError } from "./errors.js";
-import { describeIssue } from "./issue-messages.js";
+import { describeIssue } from "./messages/issues.js";
 
 /** Parse or throw a DomainError("validation") that names every bad field in French and English. */
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
@@ -21,12 +21,5 @@ export function validationError(issues: readonly z.core.$ZodIssue[]): DomainErro
     }
     return [{ field: issue.path.join(".") || "(body)", code: issue.code, ...describeIssue(issue) }];
   });
-  return new DomainError(
-    "validation",
-    {
-      fr: `La requête contient ${fields.length} champ(s) invalide(s).`,
-      en: `The request has ${fields.length} invalid field(s).`,
-    },
-    fields,
-  );
+  return DomainError.validation("request.invalid_fields", fields, { count: fields.length });
 }

@@ -1,8 +1,7 @@
 import { createServer, STATUS_CODES } from "node:http";
 import type { Duplex } from "node:stream";
 import { getRequestListener, RequestError, type ServerType } from "@hono/node-server";
-import { DomainError } from "../core/errors.js";
-import { problemBody, TransportError } from "../http/problem.js";
+import { internalError, problemBody, TransportError } from "../http/problem.js";
 
 /**
  * Node's limit on a request head (request line and headers), kept at its default and named
@@ -18,25 +17,17 @@ export interface NodeServer {
   close(): Promise<void>;
 }
 
-const unreadable = () =>
-  new TransportError("malformed_request", {
-    fr: "Requête HTTP illisible.",
-    en: "Malformed HTTP request.",
-  });
+const unreadable = () => TransportError.of("malformed_request", "request.malformed_http");
 
 /** What Node's parser refused, as a problem (no language is known before the headers are read). */
 function parseErrorProblem(code: string | undefined): TransportError {
   switch (code) {
     case "HPE_HEADER_OVERFLOW":
-      return new TransportError("headers_too_large", {
-        fr: `Adresse ou en-têtes trop longs (plus de ${MAX_HEADER_BYTES / 1024} Kio).`,
-        en: `URL or headers too large (over ${MAX_HEADER_BYTES / 1024} KiB).`,
+      return TransportError.of("headers_too_large", "request.headers_too_large", {
+        kib: MAX_HEADER_BYTES / 1024,
       });
     case "ERR_HTTP_REQUEST_TIMEOUT":
-      return new TransportError("request_timeout", {
-        fr: "La requête est arrivée trop lentement.",
-        en: "The request arrived too slowly.",
-      });
+      return TransportError.of("request_timeout", "request.timeout");
     default:
       return unreadable();
   }
@@ -69,13 +60,7 @@ export function serveNode(
     hostname: opts.hostname,
     errorHandler: (err) => {
       if (!(err instanceof RequestError)) console.error("[http] request failed before the app:", err);
-      const problem =
-        err instanceof RequestError
-          ? unreadable()
-          : new DomainError("unavailable", {
-              fr: "Erreur interne ; réessayez dans un instant.",
-              en: "Internal error; please retry in a moment.",
-            });
+      const problem = err instanceof RequestError ? unreadable() : internalError();
       const { status, body } = problemBody(problem, "en");
       return new Response(body, { status, headers: { "content-type": "application/problem+json" } });
     },

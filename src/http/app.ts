@@ -7,7 +7,7 @@ import { validationError } from "../core/validation.js";
 import type { AppDeps, AppEnv } from "./context.js";
 import { renderDocs } from "./docs.js";
 import { json } from "./openapi-schemas.js";
-import { problemResponse, TransportError, toProblem } from "./problem.js";
+import { bodyTooLarge, internalError, problemResponse, TransportError, toProblem } from "./problem.js";
 import { registerAuthRoutes } from "./routes/auth.js";
 import { registerIntroductionRoutes } from "./routes/introductions.js";
 import { registerMatchRoutes } from "./routes/matches.js";
@@ -38,10 +38,7 @@ const requestTargetLength = (url: string) => {
 };
 
 const uriTooLong = () =>
-  new TransportError("uri_too_long", {
-    fr: `Adresse trop longue : au plus ${MAX_REQUEST_TARGET} caractères après le nom du site.`,
-    en: `URI too long: at most ${MAX_REQUEST_TARGET} characters after the host name.`,
-  });
+  TransportError.of("uri_too_long", "request.uri_too_long", { max: MAX_REQUEST_TARGET });
 
 const HealthSchema = z.object({
   status: z.enum(["ok", "degraded"]),
@@ -78,11 +75,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     bodyLimit({
       maxSize: deps.maxBodyBytes ?? 256 * 1024,
       onError: () => {
-        throw new DomainError(
-          "validation",
-          { fr: "Requête trop volumineuse.", en: "Request body too large." },
-          [{ field: "(body)", code: "too_large", fr: "Corps trop volumineux.", en: "Body too large." }],
-        );
+        throw bodyTooLarge();
       },
     }),
   );
@@ -91,20 +84,9 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     const problem = toProblem(err);
     if (problem) return problemResponse(c, problem);
     console.error(`[http] ${c.req.method} ${c.req.path}:`, err);
-    return problemResponse(
-      c,
-      new DomainError("unavailable", {
-        fr: "Erreur interne ; réessayez dans un instant.",
-        en: "Internal error; please retry in a moment.",
-      }),
-    );
+    return problemResponse(c, internalError());
   });
-  app.notFound((c) =>
-    problemResponse(
-      c,
-      new DomainError("not_found", { fr: "Cette adresse n'existe pas.", en: "No such route." }),
-    ),
-  );
+  app.notFound((c) => problemResponse(c, DomainError.notFound("route.not_found")));
 
   app.openapi(healthRoute, async (c) => {
     const h = await deps.health();

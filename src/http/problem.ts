@@ -1,7 +1,17 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { DomainError, type ErrorCode, type FieldError } from "../core/errors.js";
+import { DomainError, type ErrorCode, type FieldError, fieldError } from "../core/errors.js";
+import { type MessageArgs, type MessageKey, type Text, text } from "../core/messages/catalogue.js";
+
+/** A body over the limit: a 400 naming the body, as the web app expects. */
+export const bodyTooLarge = () =>
+  DomainError.validation("request.body_too_large", [
+    fieldError("(body)", "too_large", "field.body_too_large"),
+  ]);
+
+/** The catch-all for a fault of the server itself. */
+export const internalError = () => DomainError.of("unavailable", "server.internal");
 
 /** Errors of the HTTP exchange itself, which no use case raises: the request cannot be read. */
 export const TRANSPORT_CODES = [
@@ -25,11 +35,15 @@ export interface ProblemSource {
 export class TransportError extends Error implements ProblemSource {
   constructor(
     readonly code: TransportCode,
-    readonly detail: { fr: string; en: string },
+    readonly detail: Text,
     readonly fields: FieldError[] = [],
   ) {
     super(detail.en);
     this.name = "TransportError";
+  }
+
+  static of<K extends MessageKey>(code: TransportCode, key: K, ...args: MessageArgs<K>): TransportError {
+    return new TransportError(code, text(key, ...args));
   }
 }
 
@@ -117,21 +131,9 @@ export function problemResponse(c: Context, err: ProblemSource): Response {
 }
 
 const unsupportedMediaType = () =>
-  new TransportError(
-    "unsupported_media_type",
-    {
-      fr: "Type de contenu non accepté : envoyez du JSON (Content-Type: application/json).",
-      en: "Unsupported content type: send JSON (Content-Type: application/json).",
-    },
-    [
-      {
-        field: "content-type",
-        code: "unsupported",
-        fr: "application/json attendu.",
-        en: "application/json expected.",
-      },
-    ],
-  );
+  new TransportError("unsupported_media_type", text("request.unsupported_media_type"), [
+    fieldError("content-type", "unsupported", "field.content_type"),
+  ]);
 
 /**
  * Any error a client caused, as a problem; null for a fault of the server. Hono's own
@@ -143,22 +145,14 @@ export function toProblem(err: unknown): ProblemSource | null {
   if (!(err instanceof HTTPException) || err.status < 400 || err.status >= 500) return null;
   switch (err.status) {
     case 413:
-      return new DomainError("validation", {
-        fr: "Requête trop volumineuse.",
-        en: "Request body too large.",
-      });
+      return bodyTooLarge();
     case 415:
       return unsupportedMediaType();
     case 400:
-      return new DomainError(
-        "validation",
-        { fr: "Corps de requête illisible (JSON attendu).", en: "Unreadable request body (JSON expected)." },
-        [{ field: "(body)", code: "malformed", fr: "JSON invalide.", en: "Malformed JSON." }],
-      );
+      return DomainError.validation("request.malformed_json", [
+        fieldError("(body)", "malformed", "field.body_malformed"),
+      ]);
     default:
-      return new TransportError("malformed_request", {
-        fr: "Requête illisible.",
-        en: "Malformed request.",
-      });
+      return TransportError.of("malformed_request", "request.malformed");
   }
 }

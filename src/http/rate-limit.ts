@@ -24,10 +24,7 @@ export type ClientLimitName = keyof typeof CLIENT_LIMITS;
 
 const tooMany = (c: Context<AppEnv>, windowSeconds: number) => {
   c.header("retry-after", String(windowSeconds));
-  return new DomainError("rate_limited", {
-    fr: "Trop de demandes : réessayez plus tard.",
-    en: "Too many requests: try again later.",
-  });
+  return DomainError.of("rate_limited", "request.rate_limited");
 };
 
 async function hit(c: Context<AppEnv>, key: string, windowSeconds: number): Promise<number> {

@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import { DomainError } from "../core/errors.js";
+import { DomainError, fieldError } from "../core/errors.js";
 import { SESSION_DAYS, sessionFromCookie } from "../core/services/auth.js";
 import type { AppEnv } from "./context.js";
 
@@ -9,39 +9,11 @@ const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** A forbidden problem whose field error names the CSRF token, so a client can refresh it and retry. */
 const csrfError = () =>
-  new DomainError(
-    "forbidden",
-    {
-      fr: "Requête refusée (protection CSRF) : rechargez la page.",
-      en: "Request refused (CSRF protection): reload the page.",
-    },
-    [
-      {
-        field: "x-csrf-token",
-        code: "csrf",
-        fr: "Jeton CSRF absent ou périmé.",
-        en: "Missing or stale CSRF token.",
-      },
-    ],
-  );
+  DomainError.forbidden("auth.csrf", [fieldError("x-csrf-token", "csrf", "field.csrf")]);
 
 /** A state change sent from another site, or from an Origin that is not a URL at all. */
 const originError = () =>
-  new DomainError(
-    "forbidden",
-    {
-      fr: "Requête refusée : elle vient d'un autre site.",
-      en: "Request refused: it comes from another site.",
-    },
-    [
-      {
-        field: "origin",
-        code: "cross_origin",
-        fr: "L'origine de la requête n'est pas ce site, ou elle est illisible.",
-        en: "The request's origin is not this site, or cannot be read.",
-      },
-    ],
-  );
+  DomainError.forbidden("auth.cross_origin", [fieldError("origin", "cross_origin", "field.origin")]);
 
 /** The host of an Origin header; null when the header is not a URL ("foo", "http://[::1"). */
 const originHost = (origin: string) => (URL.canParse(origin) ? new URL(origin).host : null);

@@ -65,20 +65,13 @@ export function isUniqueViolation(err: unknown): boolean {
   return false;
 }
 
-const conflict = (what: string) =>
-  new DomainError("conflict", {
-    fr: `Modification concurrente (${what}) ; rechargez et réessayez.`,
-    en: `Concurrent change (${what}); reload and try again.`,
-  });
+const conflict = (what: string) => DomainError.conflict("server.concurrent_change", { what });
 
 /** The domain error a failed batch means: 409 for a stale version, 410 for a spent token. */
 export function batchError(err: unknown): unknown {
   const name = failedGuard(err);
   if (name === "token") {
-    return new DomainError("gone", {
-      fr: "Ce lien a expiré ou a déjà servi.",
-      en: "This link has expired or was already used.",
-    });
+    return DomainError.gone("token.gone");
   }
   if (name) return conflict(name);
   if (isUniqueViolation(err)) return conflict("unique");

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { isSitePathSyntax, SITE_PATH_MESSAGE } from "../security/site-path.js";
+import { text } from "../messages/catalogue.js";
+import { isSitePathSyntax } from "../security/site-path.js";
 
 export const ROLES = ["contact", "staff"] as const;
 export type Role = (typeof ROLES)[number];
@@ -28,7 +29,7 @@ export const LoginRequestSchema = z
     next: z
       .string()
       .max(200)
-      .refine(isSitePathSyntax, { params: SITE_PATH_MESSAGE })
+      .refine(isSitePathSyntax, { params: text("field.site_path") })
       .optional()
       .meta({
         description:

@@ -6,11 +6,6 @@
  */
 const UNSAFE_CHARACTER = /[\s\p{Cc}\p{Cf}]/u;
 
-export const SITE_PATH_MESSAGE = {
-  fr: "Indiquez un chemin de ce site commençant par « / », sans espace ni caractère de contrôle.",
-  en: 'Give a path of this site starting with "/", without spaces or control characters.',
-};
-
 /** The shape of a site path, checked without knowing the site: "/", then no unsafe character. */
 export function isSitePathSyntax(value: string): boolean {
   return value.startsWith("/") && !UNSAFE_CHARACTER.test(value);

@@ -1,25 +1,17 @@
-import { DomainError } from "../errors.js";
+import { DomainError, fieldError } from "../errors.js";
 import { messages } from "../mail/messages.js";
 import type { Session, User } from "../schemas/account.js";
 import type { Profile } from "../schemas/profile.js";
-import { SITE_PATH_MESSAGE, sameOriginPath } from "../security/site-path.js";
+import { sameOriginPath } from "../security/site-path.js";
 import { randomToken, sha256 } from "../security/tokens.js";
 import { addMs, type CurationDeps, commit, DAY, issueToken, mailTo } from "./curation-deps.js";
 
 export const LOGIN_TTL_MINUTES = 20;
 export const SESSION_DAYS = 30;
 
-export const forbidden = () =>
-  new DomainError("forbidden", {
-    fr: "Vous n'avez pas le droit de faire cela.",
-    en: "You are not allowed to do this.",
-  });
+export const forbidden = () => DomainError.forbidden("auth.forbidden");
 
-export const unauthenticated = () =>
-  new DomainError("unauthenticated", {
-    fr: "Connectez-vous d'abord (lien envoyé par e-mail).",
-    en: "Sign in first (link sent by e-mail).",
-  });
+export const unauthenticated = () => DomainError.of("unauthenticated", "auth.unauthenticated");
 
 export function requireUser(user: User | null): User {
   if (!user) throw unauthenticated();
@@ -62,11 +54,9 @@ export async function requestLogin(
 ): Promise<void> {
   const next = input.next === undefined ? "/" : sameOriginPath(input.next, deps.baseUrl);
   if (next === null) {
-    throw new DomainError(
-      "validation",
-      { fr: "La page de retour doit être sur ce site.", en: "The return page must be on this site." },
-      [{ field: "next", code: "not_same_origin", ...SITE_PATH_MESSAGE }],
-    );
+    throw DomainError.validation("auth.next_elsewhere", [
+      fieldError("next", "not_same_origin", "field.site_path"),
+    ]);
   }
   const email = normalizeEmail(input.email);
   const { user, created } = await userFor(deps, email, input.language, "contact");
@@ -93,7 +83,7 @@ export async function completeLogin(
 ): Promise<{ sessionId: string; session: Session; user: User; next: string }> {
   const next = sameOriginPath(subject.next ?? "/", deps.baseUrl) ?? "/";
   const user = await deps.accounts.userById(subject.userId);
-  if (!user) throw new DomainError("gone", { fr: "Compte introuvable.", en: "Account not found." });
+  if (!user) throw DomainError.gone("auth.account_gone");
   const sessionId = randomToken(32);
   const now = deps.clock.now().toISOString();
   const session: Session = {

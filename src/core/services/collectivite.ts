@@ -1,26 +1,7 @@
-import { DomainError, type FieldError } from "../errors.js";
+import { DomainError, fieldError } from "../errors.js";
 import type { ReferenceData } from "../ports.js";
 import { bareFrenchCandidates, type ParsedRefCode, parseRefCode } from "../reference-codes.js";
 import type { Collectivite, ProfileInput } from "../schemas/profile.js";
-
-/** "un département", "une région"…: the level with its article, for messages. */
-const LEVEL_WITH_ARTICLE: Record<string, { fr: string; en: string }> = {
-  commune: { fr: "une commune", en: "a commune" },
-  cercle: { fr: "un cercle", en: "a cercle" },
-  region: { fr: "une région", en: "a région" },
-  epci: { fr: "une intercommunalité (EPCI)", en: "an inter-municipal body (EPCI)" },
-  departement: { fr: "un département", en: "a département" },
-  other: { fr: "une autre collectivité", en: "another kind of local government" },
-};
-const withArticle = (level: string) => LEVEL_WITH_ARTICLE[level] ?? LEVEL_WITH_ARTICLE.other!;
-
-const FORMAT_HINT = "ML0504, commune:75056, epci:200054781, departement:32, region:32";
-
-function invalid(summary: { fr: string; en: string }, field: FieldError): DomainError {
-  return new DomainError("validation", summary, [field]);
-}
-
-const badCode = { fr: "Code de collectivité invalide.", en: "Invalid collectivité code." };
 
 /**
  * A code that is not canonical. A bare French number is explained with the collectivités
@@ -31,89 +12,53 @@ async function notCanonical(reference: ReferenceData, code: string): Promise<Dom
     (x) => x !== null,
   );
   const field = "collectivite.refCode";
-  if (found.length > 1) {
-    const fr = found.map((f) => `${f.code} (${f.name})`).join(" ou ");
-    const en = found.map((f) => `${f.code} (${f.name})`).join(" or ");
-    return invalid(badCode, {
-      field,
-      code: "ambiguous_reference",
-      fr: `Le code « ${code} » est ambigu : ${fr}. Envoyez le code complet, avec son type.`,
-      en: `The code "${code}" is ambiguous: ${en}. Send the full code, with its kind.`,
-      candidates: found.map((f) => f.code),
-    });
-  }
-  if (found.length === 1) {
-    const only = found[0]!;
-    return invalid(badCode, {
-      field,
-      code: "bare_reference",
-      fr: `Le code « ${code} » doit être écrit avec son type : ${only.code} (${only.name}).`,
-      en: `The code "${code}" must carry its kind: ${only.code} (${only.name}).`,
-      candidates: [only.code],
-    });
-  }
-  return invalid(badCode, {
-    field,
-    code: "unknown_reference",
-    fr: `Le code « ${code} » ne suit pas le format attendu (${FORMAT_HINT}).`,
-    en: `The code "${code}" does not follow the expected format (${FORMAT_HINT}).`,
-  });
+  const candidates = found.map((f) => ({ code: f.code, name: f.name }));
+  const only = candidates[0];
+  const fields =
+    candidates.length > 1
+      ? [
+          {
+            ...fieldError(field, "ambiguous_reference", "field.ref_ambiguous", { code, candidates }),
+            candidates: candidates.map((c) => c.code),
+          },
+        ]
+      : only
+        ? [
+            {
+              ...fieldError(field, "bare_reference", "field.ref_bare", { code, candidate: only }),
+              candidates: [only.code],
+            },
+          ]
+        : [fieldError(field, "unknown_reference", "field.ref_format", { code })];
+  return DomainError.validation("reference.bad_code", fields);
 }
 
 const unknownRef = (code: string) =>
-  invalid(
-    { fr: "Collectivité inconnue.", en: "Unknown collectivité." },
-    {
-      field: "collectivite.refCode",
-      code: "unknown_reference",
-      fr: `Aucune collectivité de référence n'a le code ${code}.`,
-      en: `No reference collectivité has the code ${code}.`,
-    },
-  );
+  DomainError.validation("reference.unknown", [
+    fieldError("collectivite.refCode", "unknown_reference", "field.ref_unknown", { code }),
+  ]);
 
-function wrongSide(side: ProfileInput["side"], code: string): DomainError {
-  return invalid(
-    { fr: "Code de collectivité incohérent.", en: "Inconsistent collectivité code." },
+const wrongSide = (side: ProfileInput["side"], code: string) =>
+  DomainError.validation("reference.inconsistent_code", [
     side === "mali"
-      ? {
-          field: "collectivite.refCode",
-          code: "mali_side_reference",
-          fr: `Une planche concerne une collectivité du Mali ; ${code} n'en est pas une.`,
-          en: `A planche is for a collectivité in Mali; ${code} is not one.`,
-        }
-      : {
-          field: "collectivite.refCode",
-          code: "partner_side_reference",
-          fr: `Un profil partenaire concerne une collectivité hors du Mali ; ${code} est au Mali.`,
-          en: `A partner profile is for a collectivité outside Mali; ${code} is in Mali.`,
-        },
-  );
-}
+      ? fieldError("collectivite.refCode", "mali_side_reference", "field.ref_not_malian", { code })
+      : fieldError("collectivite.refCode", "partner_side_reference", "field.ref_malian", { code }),
+  ]);
 
-function levelMismatch(parsed: ParsedRefCode, name: string, sent: string): DomainError {
-  const is = withArticle(parsed.level);
-  const not = withArticle(sent);
-  return invalid(
-    { fr: "Niveau incohérent.", en: "Inconsistent level." },
-    {
-      field: "collectivite.level",
-      code: "level_mismatch",
-      fr: `Le code ${parsed.code} désigne ${is.fr} (${name}), pas ${not.fr}.`,
-      en: `The code ${parsed.code} is ${is.en} (${name}), not ${not.en}.`,
-    },
-  );
-}
+const levelMismatch = (parsed: ParsedRefCode, name: string, sent: string) =>
+  DomainError.validation("reference.inconsistent_level", [
+    fieldError("collectivite.level", "level_mismatch", "field.level_mismatch", {
+      code: parsed.code,
+      name,
+      is: parsed.level,
+      sent,
+    }),
+  ]);
 
 const countryMismatch = (code: string, country: string) =>
-  invalid(
-    { fr: "Pays incohérent.", en: "Inconsistent country." },
-    {
-      field: "collectivite.country",
-      code: "country_mismatch",
-      fr: `Le code ${code} désigne une collectivité française ; le pays doit être FR, pas ${country}.`,
-      en: `The code ${code} is a French collectivité; the country must be FR, not ${country}.`,
-    },
-  );
+  DomainError.validation("profile.inconsistent_country", [
+    fieldError("collectivite.country", "country_mismatch", "field.country_mismatch", { code, country }),
+  ]);
 
 /**
  * Link the collectivité to its reference unit. The code must be canonical and exist; the

@@ -1,4 +1,4 @@
-import { DomainError, notFound } from "../errors.js";
+import { DomainError, fieldError } from "../errors.js";
 import { messages } from "../mail/messages.js";
 import type { ChangeSet, TokenRecord } from "../ports-curation.js";
 import { pairKey } from "../ranking/types.js";
@@ -55,20 +55,10 @@ async function pairProfiles(deps: CurationDeps, maliId: string, partnerId: strin
   const m = await getProfile(deps, maliId);
   const p = await getProfile(deps, partnerId);
   if (m.side !== "mali" || p.side !== "partner") {
-    throw new DomainError("validation", { fr: "Paire invalide.", en: "Invalid pair." }, [
-      {
-        field: "maliId",
-        code: "side",
-        fr: "maliId doit être une planche malienne et partnerId un partenaire.",
-        en: "maliId must be a Malian planche and partnerId a partner.",
-      },
-    ]);
+    throw DomainError.validation("intro.invalid_pair", [fieldError("maliId", "side", "field.pair_sides")]);
   }
   if (m.status !== "published" || p.status !== "published") {
-    throw new DomainError("conflict", {
-      fr: "Les deux profils doivent être publiés.",
-      en: "Both profiles must be published.",
-    });
+    throw DomainError.conflict("intro.unpublished");
   }
   return { m, p };
 }
@@ -119,18 +109,12 @@ export async function proposeIntroduction(
   const existing = await deps.curation.introductions({ profileIds: [m.id] });
   const pending = existing.some((i) => i.partnerId === p.id && i.phase === "proposed");
   if (pending || settled.has(pairKey(m.id, p.id))) {
-    throw new DomainError("conflict", {
-      fr: "Ces deux collectivités ont déjà une mise en relation (en cours, acceptée ou déclinée).",
-      en: "These two collectivités already have an introduction (open, accepted or declined).",
-    });
+    throw DomainError.conflict("intro.exists");
   }
   const fr = await explainPair(deps.matching, m.id, p.id, "fr");
   const en = await explainPair(deps.matching, m.id, p.id, "en");
   if (fr.excluded) {
-    throw new DomainError("conflict", {
-      fr: "Ces deux collectivités sont déjà partenaires.",
-      en: "These two collectivités are already partners.",
-    });
+    throw DomainError.conflict("intro.already_partners");
   }
   const now = deps.clock.now().toISOString();
   const intro: Introduction = {
@@ -173,7 +157,7 @@ export async function proposeIntroduction(
 
 export async function getIntroduction(deps: CurationDeps, id: string): Promise<Introduction> {
   const intro = await deps.curation.introduction(id);
-  if (!intro) throw notFound("Mise en relation / introduction");
+  if (!intro) throw DomainError.notFound("intro.not_found");
   return intro;
 }
 
@@ -191,13 +175,10 @@ export async function respondToIntroduction(
 ): Promise<Introduction> {
   const intro = await getIntroduction(deps, id);
   if (intro.phase !== "proposed" || intro.responses[side] !== "pending") {
-    throw new DomainError("gone", {
-      fr: "Cette mise en relation a déjà reçu votre réponse ou n'est plus ouverte.",
-      en: "This introduction already has your answer or is no longer open.",
-    });
+    throw DomainError.gone("intro.answered");
   }
   if (Date.parse(intro.expiresAt) <= deps.clock.now().getTime()) {
-    throw new DomainError("gone", { fr: "Cette proposition a expiré.", en: "This proposal has expired." });
+    throw DomainError.gone("intro.expired");
   }
   const m = await getProfile(deps, intro.maliId);
   const p = await getProfile(deps, intro.partnerId);
@@ -275,18 +256,12 @@ export async function changePhase(
 ): Promise<Introduction> {
   const intro = await getIntroduction(deps, id);
   if (!TRANSITIONS[intro.phase].includes(phase)) {
-    throw new DomainError(
-      "validation",
-      { fr: "Changement de phase impossible.", en: "Impossible phase change." },
-      [
-        {
-          field: "phase",
-          code: "transition",
-          fr: `De « ${intro.phase} », les phases possibles sont : ${TRANSITIONS[intro.phase].join(", ") || "aucune"}.`,
-          en: `From "${intro.phase}", allowed phases are: ${TRANSITIONS[intro.phase].join(", ") || "none"}.`,
-        },
-      ],
-    );
+    throw DomainError.validation("intro.bad_transition", [
+      fieldError("phase", "transition", "field.phase_transition", {
+        from: intro.phase,
+        allowed: TRANSITIONS[intro.phase],
+      }),
+    ]);
   }
   const next = { ...intro, phase, version: intro.version + 1, updatedAt: deps.clock.now().toISOString() };
   await commit(deps, {
@@ -330,21 +305,13 @@ export async function expressInterest(
   input: InterestInput,
 ): Promise<Interest> {
   const planche = await getProfile(deps, plancheId);
-  if (planche.side !== "mali" || planche.status !== "published") throw notFound("Planche");
+  if (planche.side !== "mali" || planche.status !== "published")
+    throw DomainError.notFound("profile.planche_not_found");
   const partner = await getProfile(deps, input.partnerProfileId);
   if (partner.side !== "partner") {
-    throw new DomainError(
-      "validation",
-      { fr: "Profil partenaire attendu.", en: "Partner profile expected." },
-      [
-        {
-          field: "partnerProfileId",
-          code: "side",
-          fr: "Choisissez votre profil de partenaire.",
-          en: "Choose your partner profile.",
-        },
-      ],
-    );
+    throw DomainError.validation("interest.partner_expected", [
+      fieldError("partnerProfileId", "side", "field.choose_partner_profile"),
+    ]);
   }
   if (partner.ownerId !== user.id && user.role !== "staff") throw forbidden();
   const interest: Interest = {
@@ -362,7 +329,7 @@ export async function expressInterest(
 
 export async function dismissInterest(deps: CurationDeps, staff: User, id: string): Promise<Interest> {
   const interest = await deps.curation.interest(id);
-  if (!interest) throw notFound("Intérêt / interest");
+  if (!interest) throw DomainError.notFound("interest.not_found");
   const next = { ...interest, status: "dismissed" as const };
   await commit(deps, {
     interests: [next],
@@ -373,7 +340,7 @@ export async function dismissInterest(deps: CurationDeps, staff: User, id: strin
 
 export async function proposeFromInterest(deps: CurationDeps, staff: User, id: string, note: string) {
   const interest = await deps.curation.interest(id);
-  if (interest?.status !== "pending") throw notFound("Intérêt / interest");
+  if (interest?.status !== "pending") throw DomainError.notFound("interest.not_found");
   return proposeIntroduction(
     deps,
     staff,

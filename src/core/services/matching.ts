@@ -1,4 +1,4 @@
-import { DomainError } from "../errors.js";
+import { DomainError, fieldError } from "../errors.js";
 import type { ProfileStore, ReferenceData, SearchIndex, TieStore } from "../ports.js";
 import { rankCandidates, scorePair } from "../ranking/rank.js";
 import {
@@ -151,7 +151,7 @@ function toMatch(other: Profile, r: PairScore, rank: number | null, lang: "fr" |
 async function subjectAndCandidates(deps: MatchingDeps, id: string) {
   const subject = await getProfile(deps, id);
   if (subject.status === "archived") {
-    throw new DomainError("not_found", { fr: "Profil archivé.", en: "Archived profile." });
+    throw DomainError.notFound("profile.archived");
   }
   const otherSide = subject.side === "mali" ? "partner" : "mali";
   // Pairs settled through introductions (accepted or declined) are filtered out by the engine.
@@ -225,14 +225,7 @@ export async function explainPair(
   const { subject, candidates } = await subjectAndCandidates(deps, id);
   const other = await getProfile(deps, otherId);
   if (other.side === subject.side) {
-    throw new DomainError("validation", { fr: "Même côté.", en: "Same side." }, [
-      {
-        field: "otherId",
-        code: "same_side",
-        fr: "Les deux profils doivent être de côtés différents (mali / partner).",
-        en: "Both profiles must be on different sides (mali / partner).",
-      },
-    ]);
+    throw DomainError.validation("match.same_side", [fieldError("otherId", "same_side", "field.same_side")]);
   }
   const pool = candidates.some((c) => c.id === other.id) ? candidates : [...candidates, other];
   const ctx = await buildRankingContext(deps, subject, pool);

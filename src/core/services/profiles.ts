@@ -1,4 +1,4 @@
-import { DomainError, notFound } from "../errors.js";
+import { DomainError, fieldError } from "../errors.js";
 import type { Clock, IdGenerator, Page, ProfileListQuery, ProfileStore, ReferenceData } from "../ports.js";
 import {
   type Profile,
@@ -29,23 +29,13 @@ export function expiryFrom(now: Date): string {
 
 function checkSideRules(input: ProfileInput): void {
   if (input.side === "mali" && input.collectivite.country !== "ML") {
-    throw new DomainError("validation", { fr: "Pays incohérent.", en: "Inconsistent country." }, [
-      {
-        field: "collectivite.country",
-        code: "mali_side_country",
-        fr: "Une planche malienne concerne une collectivité du Mali (ML).",
-        en: "A Malian planche is for a collectivité in Mali (ML).",
-      },
+    throw DomainError.validation("profile.inconsistent_country", [
+      fieldError("collectivite.country", "mali_side_country", "field.mali_side_country"),
     ]);
   }
   if (input.side === "partner" && input.collectivite.country === "ML") {
-    throw new DomainError("validation", { fr: "Pays incohérent.", en: "Inconsistent country." }, [
-      {
-        field: "collectivite.country",
-        code: "partner_side_country",
-        fr: "Un profil partenaire concerne une collectivité hors du Mali.",
-        en: "A partner profile is for a collectivité outside Mali.",
-      },
+    throw DomainError.validation("profile.inconsistent_country", [
+      fieldError("collectivite.country", "partner_side_country", "field.partner_side_country"),
     ]);
   }
 }
@@ -83,7 +73,7 @@ export async function createProfile(
 
 export async function getProfile(deps: Pick<ProfileDeps, "store">, id: string): Promise<Profile> {
   const p = await deps.store.get(id);
-  if (!p) throw notFound("Profil / profile");
+  if (!p) throw DomainError.notFound("profile.not_found");
   return p;
 }
 
@@ -97,13 +87,8 @@ export async function updateProfile(
   const current = await getProfile(deps, id);
   const input = await prepare(deps, raw);
   if (input.side !== current.side) {
-    throw new DomainError("validation", { fr: "Côté non modifiable.", en: "Side cannot change." }, [
-      {
-        field: "side",
-        code: "side_immutable",
-        fr: "Le côté d'un profil (mali ou partner) ne peut pas changer.",
-        en: "A profile's side (mali or partner) cannot change.",
-      },
+    throw DomainError.validation("profile.side_immutable", [
+      fieldError("side", "side_immutable", "field.side_immutable"),
     ]);
   }
   if (opts.expectedVersion !== undefined && opts.expectedVersion !== current.version) {
@@ -148,10 +133,7 @@ function withStatus(p: Profile, status: ProfileStatus, now: Date): Profile {
 }
 
 function versionConflict(): DomainError {
-  return new DomainError("conflict", {
-    fr: "Le profil a été modifié entre-temps ; rechargez-le avant d'enregistrer.",
-    en: "The profile changed in the meantime; reload it before saving.",
-  });
+  return DomainError.conflict("profile.changed");
 }
 
 /**

@@ -7,12 +7,7 @@ import { alertChangesFor } from "./alerts.js";
 import { auditEntry, type CurationDeps, commit, langOf, mailTo, profileUrl } from "./curation-deps.js";
 import { expiryFrom, getProfile } from "./profiles.js";
 
-function notPending(p: Profile): DomainError {
-  return new DomainError("conflict", {
-    fr: `Ce profil n'attend pas de relecture (statut : ${p.status}).`,
-    en: `This profile is not waiting for review (status: ${p.status}).`,
-  });
-}
+const notPending = (p: Profile) => DomainError.conflict("profile.not_pending", { status: p.status });
 
 function bumped(deps: CurationDeps, p: Profile, patch: Partial<Profile>): Profile {
   return { ...p, ...patch, version: p.version + 1, updatedAt: deps.clock.now().toISOString() } as Profile;
@@ -95,10 +90,7 @@ export async function returnProfile(
 export async function submitForReview(deps: CurationDeps, id: string): Promise<Profile> {
   const p = await getProfile(deps, id);
   if (p.status !== "draft") {
-    throw new DomainError("conflict", {
-      fr: "Seul un brouillon peut être envoyé en relecture.",
-      en: "Only a draft can be sent for review.",
-    });
+    throw DomainError.conflict("profile.submit_draft_only");
   }
   const next = bumped(deps, p, { status: "pending_review" });
   await commit(deps, { profiles: [{ profile: next, expectedVersion: p.version }] });
@@ -109,10 +101,7 @@ export async function submitForReview(deps: CurationDeps, id: string): Promise<P
 export async function renewProfile(deps: CurationDeps, actor: User | "token", id: string): Promise<Profile> {
   const p = await getProfile(deps, id);
   if (p.status !== "published" && !(p.status === "archived" && p.publishedAt)) {
-    throw new DomainError("conflict", {
-      fr: "Seul un profil publié (ou expiré) peut être renouvelé.",
-      en: "Only a published (or expired) profile can be renewed.",
-    });
+    throw DomainError.conflict("profile.renew_published_only");
   }
   const now = deps.clock.now();
   const next = bumped(deps, p, { status: "published", expiresAt: expiryFrom(now) });

@@ -20,11 +20,7 @@ export type TokenPurpose = (typeof TOKEN_PURPOSES)[number];
 /** Tokens that can be used again (unsubscribing twice is harmless). */
 const REUSABLE: ReadonlySet<TokenPurpose> = new Set(["unsubscribe"]);
 
-const gone = () =>
-  new DomainError("gone", {
-    fr: "Ce lien a expiré ou a déjà servi.",
-    en: "This link has expired or was already used.",
-  });
+const gone = () => DomainError.gone("token.gone");
 
 async function open(deps: CurationDeps, purpose: TokenPurpose, token: string) {
   const nonce = await deps.signer.verify(purpose, token);

@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
-import { notFound } from "../../core/errors.js";
+import { DomainError } from "../../core/errors.js";
 import { TieQuerySchema } from "../../core/schemas/reference.js";
 import { TAXONOMY } from "../../core/taxonomy.js";
 import type { AppEnv } from "../context.js";
@@ -86,7 +86,7 @@ export function registerReferenceRoutes(app: OpenAPIHono<AppEnv>): void {
   });
   app.openapi(maliUnit, async (c) => {
     const unit = await c.get("deps").reference.maliUnit(c.req.valid("param").pcode);
-    if (!unit) throw notFound("Unité / unit");
+    if (!unit) throw DomainError.notFound("reference.unit_not_found");
     return c.json(unit as never, 200);
   });
   app.openapi(france, async (c) => {

@@ -40,10 +40,7 @@ export function registerSearchRoutes(app: OpenAPIHono<AppEnv>): void {
       const result = await c.get("deps").search.search(q);
       return c.json(result as never, 200);
     } catch (_err) {
-      throw new DomainError("unavailable", {
-        fr: "La recherche est momentanément indisponible ; les profils restent enregistrés.",
-        en: "Search is temporarily unavailable; profiles remain stored.",
-      });
+      throw DomainError.of("unavailable", "server.search_unavailable");
     }
   });
 }

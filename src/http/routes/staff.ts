@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
-import { notFound } from "../../core/errors.js";
+import { DomainError } from "../../core/errors.js";
 import { ApproveSchema, ReturnSchema } from "../../core/schemas/account.js";
 import { PhaseChangeSchema, PHASES, ProposeSchema } from "../../core/schemas/introduction.js";
 import { requireStaff } from "../../core/services/auth.js";
@@ -264,7 +264,7 @@ export function registerStaffRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(routes.retry, async (c) => {
     const staff = requireStaff(c.get("user"));
     const ok = await d(c).outbox.retry(c.req.valid("param").id, d(c).clock.now().toISOString());
-    if (!ok) throw notFound("Message en échec / failed message");
+    if (!ok) throw DomainError.notFound("outbox.failed_not_found");
     await d(c).uow.commit(
       {
         audit: [

@@ -77,7 +77,7 @@ const actJson = createRoute({
   },
 });
 
-const unknownLink = () => new DomainError("not_found", { fr: "Lien inconnu.", en: "Unknown link." });
+const unknownLink = () => DomainError.notFound("token.unknown");
 
 /** Render an error as a page: people open these links from their mailbox. A fault stays a fault. */
 function errorPage(c: Context<AppEnv>, err: unknown): Response {
