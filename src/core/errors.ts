@@ -1,3 +1,4 @@
+import type { FieldError } from "./schemas/problem.js";
 import { type MessageArgs, type MessageKey, type Text, text } from "./messages/catalogue.js";
 
 /**
@@ -17,15 +18,7 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export interface FieldError {
-  /** JSON pointer-like dotted path, e.g. "priorities.0.sector". */
-  field: string;
-  code: string;
-  fr: string;
-  en: string;
-  /** Values the client could have meant (an ambiguous code's possible readings). */
-  candidates?: string[];
-}
+export type { FieldError };
 
 /** A field error worded by the catalogue. */
 export function fieldError<K extends MessageKey>(

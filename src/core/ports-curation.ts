@@ -1,4 +1,4 @@
-import type { AlertSettings, AuditEntry, Quality, Session, User } from "./schemas/account.js";
+import type { AlertSettings, AuditEntry, ReviewRecord, Session, User } from "./schemas/account.js";
 import type { Interest, Introduction, IntroductionEvent } from "./schemas/introduction.js";
 import type { OutboxMessage, OutboxStatus } from "./schemas/mail.js";
 import type { Profile } from "./schemas/profile.js";
@@ -11,15 +11,7 @@ export interface TokenRecord {
   createdAt: string;
 }
 
-export interface ReviewRecord {
-  id: string;
-  profileId: string;
-  decision: "approved" | "returned";
-  reason: string | null;
-  quality: Quality | null;
-  staffId: string;
-  at: string;
-}
+export type { ReviewRecord };
 
 /**
  * Everything one use case changes, committed by the adapter in ONE transaction: the

@@ -23,6 +23,7 @@ import type { CurationDeps } from "../core/services/curation-deps.js";
 import { runDueJobs } from "../core/services/jobs.js";
 import { OutboxSender } from "../core/services/outbox-sender.js";
 import type { ProfileDeps } from "../core/services/profiles.js";
+import { TravelAdviceSchema } from "../core/schemas/reference.js";
 import { createApp } from "../http/app.js";
 import type { AppDeps } from "../http/context.js";
 import { nodeClientIp } from "./client-address.js";
@@ -102,9 +103,9 @@ export async function buildRuntime(
     const empty = ((await database.db.select({ n: count() }).from(profiles).get())?.n ?? 0) === 0;
     await seedAll(database, profileDeps, { demo: empty && config.SEED_DEMO, log });
 
-    const travelAdvice = JSON.parse(
-      readFileSync(join(ROOT, "seeds", "mali", "mali-travel-advice.json"), "utf8"),
-    ) as AppDeps["travelAdvice"];
+    const travelAdvice = TravelAdviceSchema.parse(
+      JSON.parse(readFileSync(join(ROOT, "seeds", "mali", "mali-travel-advice.json"), "utf8")),
+    );
 
     const curationStore = new SqliteCurationStore(database);
     const matching = {
@@ -153,6 +154,7 @@ export async function buildRuntime(
     };
 
     const deps: AppDeps = {
+      publicUrl: config.publicUrl,
       profiles: profileDeps,
       matching,
       curation,

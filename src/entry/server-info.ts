@@ -1,16 +1,14 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { z } from "zod";
 
 /**
  * What a running server tells the command-line tools that share its data directory: the
  * address people reach it at. `npm run staff:add` prints the server's sign-in page from it
  * instead of guessing from its own environment.
  */
-export interface ServerInfo {
-  pid: number;
-  publicUrl: string;
-  startedAt: string;
-}
+const ServerInfoSchema = z.object({ pid: z.number().int(), publicUrl: z.string(), startedAt: z.string() });
+export type ServerInfo = z.infer<typeof ServerInfoSchema>;
 
 const FILE = "server.json";
 
@@ -27,7 +25,8 @@ const alive = (pid: number) => {
     process.kill(pid, 0);
     return true;
   } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
+    // EPERM: it lives, under another user.
+    return err instanceof Error && "code" in err && err.code === "EPERM";
   }
 };
 
@@ -36,10 +35,8 @@ export function readServerInfo(dataDir: string): ServerInfo | null {
   const file = join(dataDir, FILE);
   if (!existsSync(file)) return null;
   try {
-    const info = JSON.parse(readFileSync(file, "utf8")) as ServerInfo;
-    return typeof info.pid === "number" && typeof info.publicUrl === "string" && alive(info.pid)
-      ? info
-      : null;
+    const info = ServerInfoSchema.safeParse(JSON.parse(readFileSync(file, "utf8")));
+    return info.success && alive(info.data.pid) ? info.data : null;
   } catch {
     return null;
   }

@@ -3,7 +3,6 @@ import { SqliteAccountStore } from "../adapters/sqlite/accounts.js";
 import { openDatabase } from "../adapters/sqlite/libsql.js";
 import { SqliteUnitOfWork } from "../adapters/sqlite/unit-of-work.js";
 import { addStaff } from "../core/services/auth.js";
-import type { CurationDeps } from "../core/services/curation-deps.js";
 import { parseConfig } from "./config.js";
 import { readServerInfo } from "./server-info.js";
 
@@ -16,15 +15,17 @@ if (!email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) {
 const config = parseConfig(process.env);
 const database = await openDatabase(config.databaseTarget);
 try {
-  // Only what addStaff touches is wired: accounts and the unit of work.
-  const deps = {
-    accounts: new SqliteAccountStore(database),
-    uow: new SqliteUnitOfWork(database),
-    clock: { now: () => new Date() },
-    newId: randomUUID,
-    afterCommit: async () => {},
-  } as unknown as CurationDeps;
-  const user = await addStaff(deps, email);
+  // Only what addStaff uses is wired: the accounts and a commit.
+  const user = await addStaff(
+    {
+      accounts: new SqliteAccountStore(database),
+      uow: new SqliteUnitOfWork(database),
+      clock: { now: () => new Date() },
+      newId: randomUUID,
+      afterCommit: async () => {},
+    },
+    email,
+  );
   console.log(`[staff] ${user.email} is staff (id ${user.id}) in ${config.databaseFile}.`);
   const server = readServerInfo(config.DATA_DIR);
   if (server) {

@@ -1,26 +1,32 @@
-import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { compress } from "hono/compress";
-import { z } from "zod";
 import { DomainError } from "../core/errors.js";
 import { validationError } from "../core/validation.js";
 import type { AppDeps, AppEnv } from "./context.js";
-import { renderDocs } from "./docs.js";
-import { json } from "./openapi-schemas.js";
+import { type DocsSpec, renderDocs } from "./docs.js";
+import { SECURITY_SCHEMES } from "./openapi.js";
 import { bodyTooLarge, internalError, problemResponse, TransportError, toProblem } from "./problem.js";
-import { registerAuthRoutes } from "./routes/auth.js";
-import { registerIntroductionRoutes } from "./routes/introductions.js";
-import { registerMatchRoutes } from "./routes/matches.js";
-import { registerStaffRoutes } from "./routes/staff.js";
-import { registerTokenRoutes } from "./routes/tokens.js";
+import { registerAlerts } from "./routes/alerts/index.js";
+import { registerAuth } from "./routes/auth/index.js";
+import { registerHealth } from "./routes/health/index.js";
+import { registerIntroductions } from "./routes/introductions/index.js";
+import { registerLinks } from "./routes/links/index.js";
+import { registerMatches } from "./routes/matches/index.js";
+import { registerProfiles } from "./routes/profiles/index.js";
+import { registerReference } from "./routes/reference/index.js";
+import { registerSearch } from "./routes/search/index.js";
+import { registerStaff } from "./routes/staff/index.js";
 import { sessionMiddleware } from "./session.js";
-import { registerProfileRoutes } from "./routes/profiles.js";
-import { registerReferenceRoutes } from "./routes/reference.js";
-import { registerSearchRoutes } from "./routes/search.js";
 
 export const API_INFO = {
   title: "Bourse aux partenaires API",
   version: "0.1.0",
+  license: {
+    name: "Proprietary — Association des Municipalités du Mali",
+    identifier: "LicenseRef-Proprietary",
+  },
+  contact: { name: "AMM — Bourse aux partenaires" },
   description:
     "Partner exchange between Malian collectivités territoriales and collectivités abroad. Errors are RFC 9457 problem+json with messages in French and English.",
 };
@@ -40,19 +46,25 @@ const requestTargetLength = (url: string) => {
 const uriTooLong = () =>
   TransportError.of("uri_too_long", "request.uri_too_long", { max: MAX_REQUEST_TARGET });
 
-const HealthSchema = z.object({
-  status: z.enum(["ok", "degraded"]),
-  database: z.boolean(),
-  search: z.boolean(),
-  indexLag: z.number().int().meta({ description: "Profiles whose index entry is behind the database" }),
-});
-const healthRoute = createRoute({
-  method: "get",
-  path: "/health",
-  tags: ["operations"],
-  summary: "Whether the database and the search engine answer, and how far the index lags",
-  responses: { 200: json(HealthSchema, "All up"), 503: json(HealthSchema, "Degraded") },
-});
+const TAGS = [
+  { name: "profiles", description: "Planches of Malian collectivités and profiles of partners abroad" },
+  { name: "alerts", description: "E-mail alerts when a new profile of the other side fits" },
+  { name: "matching", description: "Reciprocal ranking of the other side, with its reasons" },
+  { name: "search", description: "Full-text search of the directory with facets" },
+  { name: "introductions", description: "Double opt-in introductions and expressions of interest" },
+  { name: "accounts", description: "Sign-in by e-mailed link, the session, my introductions" },
+  {
+    name: "links",
+    description: "The single-use links sent by e-mail (sign-in, accept, decline, renew, unsubscribe)",
+  },
+  {
+    name: "staff",
+    description: "AMM staff: review, suggestions, pipeline, interests, outbox, statistics, audit",
+  },
+  { name: "reference", description: "Mali's and France's collectivités, the domain taxonomy, travel advice" },
+  { name: "ties", description: "Existing franco-malian partnerships (2008 directory)" },
+  { name: "operations", description: "Health of the service" },
+];
 
 /** Build the HTTP application once from its dependencies; no I/O happens here. */
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
@@ -88,25 +100,30 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   });
   app.notFound((c) => problemResponse(c, DomainError.notFound("route.not_found")));
 
-  app.openapi(healthRoute, async (c) => {
-    const h = await deps.health();
-    const ok = h.database && h.search;
-    return c.json({ status: ok ? ("ok" as const) : ("degraded" as const), ...h }, ok ? 200 : 503);
-  });
+  registerHealth(app);
+  registerProfiles(app);
+  registerAlerts(app);
+  registerAuth(app);
+  registerLinks(app);
+  registerStaff(app);
+  registerIntroductions(app);
+  registerMatches(app);
+  registerSearch(app);
+  registerReference(app);
 
-  registerProfileRoutes(app);
-  registerAuthRoutes(app);
-  registerTokenRoutes(app);
-  registerStaffRoutes(app);
-  registerIntroductionRoutes(app);
-  registerMatchRoutes(app);
-  registerSearchRoutes(app);
-  registerReferenceRoutes(app);
-
-  app.doc31("/openapi.json", { openapi: "3.1.0", info: API_INFO });
+  for (const [name, scheme] of Object.entries(SECURITY_SCHEMES)) {
+    app.openAPIRegistry.registerComponent("securitySchemes", name, scheme);
+  }
+  const document = {
+    openapi: "3.1.0",
+    info: API_INFO,
+    servers: [{ url: deps.publicUrl, description: "This server" }],
+    tags: TAGS,
+  };
+  app.doc31("/openapi.json", document);
   app.get("/docs", (c) => {
-    const spec = app.getOpenAPI31Document({ openapi: "3.1.0", info: API_INFO });
-    return c.html(renderDocs(spec as unknown as Parameters<typeof renderDocs>[0]));
+    const spec: DocsSpec = app.getOpenAPI31Document(document);
+    return c.html(renderDocs(spec));
   });
   return app;
 }

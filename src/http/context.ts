@@ -6,25 +6,16 @@ import type { ProfileDeps } from "../core/services/profiles.js";
 import type { SyncReport } from "../core/services/indexing.js";
 import type { ProfileStatus } from "../core/schemas/profile.js";
 import type { ReferenceData, SearchIndex, TieStore } from "../core/ports.js";
-import type { MaliUnit } from "../core/schemas/reference.js";
+import type { HealthReport } from "../core/schemas/health.js";
+import type { MaliUnit, TravelAdvice } from "../core/schemas/reference.js";
+
+export type { HealthReport };
 import type { ClientLimit, ClientLimitName } from "./rate-limit.js";
-
-export interface HealthReport {
-  database: boolean;
-  search: boolean;
-  /** Profiles whose index projection is behind the database. */
-  indexLag: number;
-}
-
-export interface TravelAdviceZone {
-  region: string;
-  zone: string;
-  label: string;
-  as_of: string;
-}
 
 /** Everything the HTTP layer needs, built once by an entry point. */
 export interface AppDeps {
+  /** The public base URL of the site (the OpenAPI document's server). */
+  publicUrl: string;
   profiles: ProfileDeps;
   matching: MatchingDeps;
   search: SearchIndex;
@@ -32,7 +23,7 @@ export interface AppDeps {
   reference: ReferenceData & { allMali(): Promise<MaliUnit[]> };
   health(): Promise<HealthReport>;
   reindex(): Promise<SyncReport>;
-  travelAdvice: { current: TravelAdviceZone[] };
+  travelAdvice: TravelAdvice;
   /** Status of a newly created profile. */
   initialStatus: ProfileStatus;
   /** Largest accepted request body, in bytes. */

@@ -1,24 +1,25 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
+
 /**
  * A script-free, human-readable page of the API, rendered from the OpenAPI document so
  * that it can never drift from the routes.
  */
-interface Spec {
-  info: { title: string; version: string; description?: string };
-  paths?: Record<
-    string,
-    Record<string, { summary?: string; description?: string; tags?: string[] }> | undefined
-  >;
-}
+export type DocsSpec = ReturnType<OpenAPIHono["getOpenAPI31Document"]>;
+
+const METHODS = ["get", "post", "put", "patch", "delete"] as const;
 
 const esc = (s: string) =>
   s.replace(/[&<>"]/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[ch] ?? ch);
 
-export function renderDocs(spec: Spec): string {
-  const rows = Object.entries(spec.paths ?? {}).flatMap(([path, ops]) =>
-    Object.entries(ops ?? {}).map(
-      ([method, op]) =>
+export function renderDocs(spec: DocsSpec): string {
+  const rows = Object.entries(spec.paths ?? {}).flatMap(([path, item]) =>
+    METHODS.flatMap((method) => {
+      const op = item[method];
+      if (!op) return [];
+      return [
         `<tr><td><code>${esc(method.toUpperCase())}</code></td><td><code>${esc(path)}</code></td><td>${esc(op.summary ?? "")}${op.description ? `<br><small>${esc(op.description)}</small>` : ""}</td></tr>`,
-    ),
+      ];
+    }),
   );
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${esc(spec.info.title)}</title>

@@ -92,6 +92,9 @@ export interface Problem {
   instance?: string;
 }
 
+/** The HTTP status of a problem code. */
+export const statusOf = (code: ProblemCode): ContentfulStatusCode => STATUS[code];
+
 /** Pick French unless the client asks for English first. */
 export function requestLang(c: Context): "fr" | "en" {
   const q = c.req.query("lang");

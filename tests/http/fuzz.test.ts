@@ -278,6 +278,7 @@ describe("every route, any input", () => {
     const started = performance.now();
     const statuses = new Map<number, number>();
     const violations: string[] = [];
+    const undeclared = new Set<string>();
     let sent = 0;
     for (const session of ["anonymous", "contact", "staff"] as const) {
       for (const route of registeredRoutes()) {
@@ -289,6 +290,10 @@ describe("every route, any input", () => {
           });
           sent++;
           statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+          // Every status the app answers is one its operation declares.
+          if (route.operation && !route.operation.responses?.[String(res.status)]) {
+            undeclared.add(`${route.key} → ${res.status}`);
+          }
           const type = res.headers.get("content-type") ?? "";
           const text = await res.text();
           const where = `${session} ${req.method} ${req.url.slice(0, 120)} ${JSON.stringify(req.headers).slice(0, 160)} ${req.body?.slice(0, 80) ?? ""}`;
@@ -316,5 +321,6 @@ describe("every route, any input", () => {
     );
     expect(sent).toBeGreaterThan(3000);
     expect(violations.slice(0, 25)).toEqual([]);
+    expect([...undeclared].sort()).toEqual([]);
   }, 120_000);
 });

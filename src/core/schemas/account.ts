@@ -1,17 +1,19 @@
 import { z } from "zod";
 import { text } from "../messages/catalogue.js";
+import { ProfileSchema, PublicProfileSchema } from "./profile.js";
 import { isSitePathSyntax } from "../security/site-path.js";
 
 export const ROLES = ["contact", "staff"] as const;
 export type Role = (typeof ROLES)[number];
 
-export interface User {
-  id: string;
-  email: string;
-  role: Role;
-  language: "fr" | "en";
-  createdAt: string;
-}
+export const UserSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  role: z.enum(ROLES),
+  language: z.enum(["fr", "en"]),
+  createdAt: z.string(),
+});
+export type User = z.infer<typeof UserSchema>;
 
 export interface Session {
   idHash: string;
@@ -64,12 +66,54 @@ export const AlertSettingsSchema = z
   .strict();
 export type AlertSettings = z.infer<typeof AlertSettingsSchema>;
 
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actorId: string;
-  action: string;
-  targetType: string;
-  targetId: string;
-  detail: Record<string, unknown>;
-}
+export const AuditEntrySchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  actorId: z.string(),
+  action: z.string(),
+  targetType: z.string(),
+  targetId: z.string(),
+  detail: z.record(z.string(), z.unknown()),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+export const AuditPageSchema = z
+  .object({
+    items: z.array(AuditEntrySchema),
+    total: z.number().int(),
+    limit: z.number().int(),
+    offset: z.number().int(),
+  })
+  .meta({ id: "AuditPage" });
+
+/** A review decision, kept with the profile's history. */
+export const ReviewRecordSchema = z.object({
+  id: z.string(),
+  profileId: z.string(),
+  decision: z.enum(["approved", "returned"]),
+  reason: z.string().nullable(),
+  quality: QualitySchema.nullable(),
+  staffId: z.string(),
+  at: z.string(),
+});
+export type ReviewRecord = z.infer<typeof ReviewRecordSchema>;
+
+/** The answer to a sign-in request: the same whether or not the address is known. */
+export const LoginAcceptedSchema = z
+  .object({ message: z.string(), message_fr: z.string() })
+  .meta({ id: "LoginAccepted" });
+
+/** Who is signed in (or nobody), the CSRF token for state changes, and their profiles. */
+export const MeSchema = z
+  .object({
+    user: UserSchema.omit({ createdAt: true }).nullable(),
+    csrfToken: z.string().nullable(),
+    profiles: z.array(PublicProfileSchema),
+  })
+  .meta({ id: "Me" });
+export type Me = z.infer<typeof MeSchema>;
+
+/** A profile in the staff review queue, contact included, with its earlier reviews. */
+export const ReviewQueueSchema = z
+  .object({ items: z.array(z.object({ profile: ProfileSchema, reviews: z.array(ReviewRecordSchema) })) })
+  .meta({ id: "ReviewQueue" });

@@ -194,25 +194,54 @@ export const ProfileInputSchema = z.discriminatedUnion("side", [PlancheInputSche
 export type ProfileInput = z.infer<typeof ProfileInputSchema>;
 
 /** Fields the store adds around an input. */
-export interface ProfileMeta {
-  id: string;
-  status: ProfileStatus;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  publishedAt: string | null;
-  expiresAt: string | null;
-  ownerId: string | null;
-}
+export const ProfileMetaSchema = z.object({
+  id: z.string(),
+  status: ProfileStatusSchema,
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  publishedAt: z.string().nullable(),
+  expiresAt: z.string().nullable(),
+  ownerId: z.string().nullable(),
+});
+export type ProfileMeta = z.infer<typeof ProfileMetaSchema>;
+
+/** A whole stored profile, contact included: only its owner and staff read it. */
+export const ProfileSchema = z
+  .discriminatedUnion("side", [
+    PlancheInputSchema.extend(ProfileMetaSchema.shape),
+    PartnerInputSchema.extend(ProfileMetaSchema.shape),
+  ])
+  .meta({ id: "Profile", description: "A whole profile with its private contact (owner or staff)." });
+
+/** A profile as anyone may see it: without contact data. */
+export const PublicProfileSchema = z
+  .discriminatedUnion("side", [
+    PlancheInputSchema.omit({ contact: true }).extend(ProfileMetaSchema.shape),
+    PartnerInputSchema.omit({ contact: true }).extend(ProfileMetaSchema.shape),
+  ])
+  .meta({ id: "PublicProfile", description: "A profile without its private contact." });
+
+export const ProfilePageSchema = z
+  .object({
+    items: z.array(PublicProfileSchema),
+    total: z.number().int(),
+    limit: z.number().int(),
+    offset: z.number().int(),
+  })
+  .meta({ id: "ProfilePage" });
+
+/** A review decision's answer: where the profile stands now. */
+export const ProfileStandingSchema = z
+  .object({ id: z.string(), status: ProfileStatusSchema, expiresAt: z.string().nullable().optional() })
+  .meta({ id: "ProfileStanding" });
 
 export type Planche = PlancheInput & ProfileMeta;
 export type PartnerProfile = PartnerInput & ProfileMeta;
 export type Profile = Planche | PartnerProfile;
 
 /** A profile as anyone may see it: without contact data. */
-export type PublicProfile =
-  | (Omit<PlancheInput, "contact"> & ProfileMeta)
-  | (Omit<PartnerInput, "contact"> & ProfileMeta);
+export type PublicProfile = z.infer<typeof PublicProfileSchema>;
 
 export function toPublicProfile(profile: Profile): PublicProfile {
   const { contact: _contact, ...rest } = profile;

@@ -1,51 +1,96 @@
 import { z } from "zod";
 
-export interface MaliUnit {
-  /** The canonical code (src/core/reference-codes.ts): for the 2009 map, the P-code itself. */
-  code: string;
-  pcode: string;
-  level: "region" | "cercle" | "commune";
-  name: string;
-  population: number | null;
-  cercleCode: string | null;
-  cercleName: string | null;
-  regionCode: string | null;
-  regionName: string | null;
-  region2023: string | null;
-  lat: number | null;
-  lon: number | null;
-}
+export const MaliUnitSchema = z
+  .object({
+    /** The canonical code (src/core/reference-codes.ts): for the 2009 map, the P-code itself. */
+    code: z.string(),
+    pcode: z.string(),
+    level: z.enum(["region", "cercle", "commune"]),
+    name: z.string(),
+    population: z.number().int().nullable(),
+    cercleCode: z.string().nullable(),
+    cercleName: z.string().nullable(),
+    regionCode: z.string().nullable(),
+    regionName: z.string().nullable(),
+    region2023: z.string().nullable(),
+    lat: z.number().nullable(),
+    lon: z.number().nullable(),
+  })
+  .meta({ id: "MaliUnit", description: "A Malian région, cercle or commune of the 2009 map." });
+export type MaliUnit = z.infer<typeof MaliUnitSchema>;
 
-export interface FrenchCollectivite {
-  /** The canonical code, kind included: `commune:75056`, `epci:200054781`, `departement:32`, `region:32`. */
-  code: string;
-  /** The INSEE code (commune, département, région) or SIREN (EPCI) alone. */
-  localCode: string;
-  kind: "commune" | "epci" | "departement" | "region";
-  name: string;
-  population: number | null;
-  /** Canonical code of its département (`departement:91`), if any. */
-  departementCode: string | null;
-  /** Canonical code of its région (`region:11`), if any. */
-  regionCode: string | null;
-  regionName: string | null;
-}
+export const FrenchCollectiviteSchema = z
+  .object({
+    /** The canonical code, kind included: `commune:75056`, `epci:200054781`, `departement:32`, `region:32`. */
+    code: z.string(),
+    /** The INSEE code (commune, département, région) or SIREN (EPCI) alone. */
+    localCode: z.string(),
+    kind: z.enum(["commune", "epci", "departement", "region"]),
+    name: z.string(),
+    population: z.number().int().nullable(),
+    /** Canonical code of its département (`departement:91`), if any. */
+    departementCode: z.string().nullable(),
+    /** Canonical code of its région (`region:11`), if any. */
+    regionCode: z.string().nullable(),
+    regionName: z.string().nullable(),
+  })
+  .meta({ id: "FrenchCollectivite" });
+export type FrenchCollectivite = z.infer<typeof FrenchCollectiviteSchema>;
 
-export interface TieSide {
-  name: string;
-  code: string | null;
-}
+const TieSideSchema = z.object({ name: z.string(), code: z.string().nullable() });
+export type TieSide = z.infer<typeof TieSideSchema>;
 
-export interface Tie {
-  id: string;
-  french: TieSide & { kind: string; departement: string | null; region: string | null };
-  malian: TieSide & { level: string; cercle: string | null; region: string | null };
-  firstContactYear: number | null;
-  formalisedYear: number | null;
-  documentType: string | null;
-  domains: string[];
-  sources: string[];
-}
+export const TieSchema = z
+  .object({
+    id: z.string(),
+    french: TieSideSchema.extend({
+      kind: z.string(),
+      departement: z.string().nullable(),
+      region: z.string().nullable(),
+    }),
+    malian: TieSideSchema.extend({
+      level: z.string(),
+      cercle: z.string().nullable(),
+      region: z.string().nullable(),
+    }),
+    firstContactYear: z.number().int().nullable(),
+    formalisedYear: z.number().int().nullable(),
+    documentType: z.string().nullable(),
+    domains: z.array(z.string()),
+    sources: z.array(z.string()),
+  })
+  .meta({ id: "Tie", description: "An existing franco-malian partnership of the 2008 directory." });
+export type Tie = z.infer<typeof TieSchema>;
+
+export const TiePageSchema = z
+  .object({
+    items: z.array(TieSchema),
+    total: z.number().int(),
+    limit: z.number().int(),
+    offset: z.number().int(),
+  })
+  .meta({ id: "TiePage" });
+export const MaliUnitListSchema = z.object({ items: z.array(MaliUnitSchema) });
+export const FrenchCollectiviteListSchema = z.object({ items: z.array(FrenchCollectiviteSchema) });
+export const TaxonomyListSchema = z.object({
+  items: z.array(
+    z.object({ code: z.string(), fr: z.string(), en: z.string(), synonyms: z.array(z.string()) }),
+  ),
+});
+
+export const TravelAdviceZoneSchema = z.object({
+  region: z.string(),
+  zone: z.string(),
+  label: z.string(),
+  as_of: z.string(),
+});
+export type TravelAdviceZone = z.infer<typeof TravelAdviceZoneSchema>;
+/** The dated travel advice file as shipped in seeds/mali (extra provenance fields pass through). */
+export const TravelAdviceSchema = z.looseObject({ current: z.array(TravelAdviceZoneSchema) }).meta({
+  id: "TravelAdvice",
+  description: "French travel advice for Mali by région: context, never an exclusion.",
+});
+export type TravelAdvice = z.infer<typeof TravelAdviceSchema>;
 
 export const TieQuerySchema = z
   .object({

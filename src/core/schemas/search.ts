@@ -2,39 +2,42 @@ import { z } from "zod";
 import { DomainCodeSchema, LevelSchema, ProfileStatusSchema, SideSchema } from "./profile.js";
 
 /** The public projection of a profile held by the search index: no contact data, ever. */
-export interface SearchDocument {
-  id: string;
-  side: "mali" | "partner";
-  status: string;
-  name: string;
-  /** The canonical reference code (src/core/reference-codes.ts), null for a hand entry. */
-  refCode: string | null;
-  country: string;
-  level: string;
-  population: number | null;
-  regionCode: string | null;
-  regionName: string | null;
-  cercleCode: string | null;
-  cercleName: string | null;
-  /** Every domain the profile mentions (needs and offers). */
-  sectors: string[];
-  /** What the profile asks for (Malian priorities or the partner's themes sought). */
-  needs: string[];
-  /** What the profile can bring (the partner's expertise offered). */
-  offers: string[];
-  /** Labels of the sectors in French and English, so that "eau" or "water" finds them. */
-  sectorLabels: string[];
-  presentation: string;
-  /** Priority aspects and key actors in PDESC order, or the partner's offer. */
-  details: string[];
-  partnerSought: string;
-  /** Malian P-codes of the partner's preferred areas and diaspora origins. */
-  areas: string[];
-  modalities: string[];
-  languages: string[];
-  updatedAt: number;
-  publishedAt: number | null;
-}
+export const SearchDocumentSchema = z
+  .object({
+    id: z.string(),
+    side: SideSchema,
+    status: z.string(),
+    name: z.string(),
+    /** The canonical reference code (src/core/reference-codes.ts), null for a hand entry. */
+    refCode: z.string().nullable(),
+    country: z.string(),
+    level: z.string(),
+    population: z.number().nullable(),
+    regionCode: z.string().nullable(),
+    regionName: z.string().nullable(),
+    cercleCode: z.string().nullable(),
+    cercleName: z.string().nullable(),
+    /** Every domain the profile mentions (needs and offers). */
+    sectors: z.array(z.string()),
+    /** What the profile asks for (Malian priorities or the partner's themes sought). */
+    needs: z.array(z.string()),
+    /** What the profile can bring (the partner's expertise offered). */
+    offers: z.array(z.string()),
+    /** Labels of the sectors in French and English, so that "eau" or "water" finds them. */
+    sectorLabels: z.array(z.string()),
+    presentation: z.string(),
+    /** Priority aspects and key actors in PDESC order, or the partner's offer. */
+    details: z.array(z.string()),
+    partnerSought: z.string(),
+    /** Malian P-codes of the partner's preferred areas and diaspora origins. */
+    areas: z.array(z.string()),
+    modalities: z.array(z.string()),
+    languages: z.array(z.string()),
+    updatedAt: z.number(),
+    publishedAt: z.number().nullable(),
+  })
+  .meta({ id: "SearchDocument" });
+export type SearchDocument = z.infer<typeof SearchDocumentSchema>;
 
 const csv = <T extends z.ZodType<string, string>>(item: T) =>
   z
@@ -72,10 +75,13 @@ export type SearchQuery = z.infer<typeof SearchQuerySchema>;
 
 export const FACETS = ["side", "regionCode", "cercleCode", "sectors", "country", "level"] as const;
 
-export interface SearchResult {
-  hits: SearchDocument[];
-  total: number;
-  facets: Record<string, Record<string, number>>;
-  limit: number;
-  offset: number;
-}
+export const SearchResultSchema = z
+  .object({
+    hits: z.array(SearchDocumentSchema),
+    total: z.number().int(),
+    facets: z.record(z.string(), z.record(z.string(), z.number())),
+    limit: z.number().int(),
+    offset: z.number().int(),
+  })
+  .meta({ id: "SearchResult" });
+export type SearchResult = z.infer<typeof SearchResultSchema>;

@@ -4,7 +4,15 @@ import type { Session, User } from "../schemas/account.js";
 import type { Profile } from "../schemas/profile.js";
 import { sameOriginPath } from "../security/site-path.js";
 import { randomToken, sha256 } from "../security/tokens.js";
-import { addMs, type CurationDeps, commit, DAY, issueToken, mailTo } from "./curation-deps.js";
+import {
+  addMs,
+  type CommitCtx,
+  type CurationDeps,
+  commit,
+  DAY,
+  issueToken,
+  mailTo,
+} from "./curation-deps.js";
 
 export const LOGIN_TTL_MINUTES = 20;
 export const SESSION_DAYS = 30;
@@ -37,7 +45,12 @@ export function requireManage(user: User | null, p: Profile): User {
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
-async function userFor(deps: CurationDeps, email: string, language: "fr" | "en", role: User["role"]) {
+async function userFor(
+  deps: Pick<CurationDeps, "accounts" | "newId" | "clock">,
+  email: string,
+  language: "fr" | "en",
+  role: User["role"],
+) {
   const existing = await deps.accounts.userByEmail(email);
   if (existing) return { user: existing, created: false };
   const user: User = { id: deps.newId(), email, role, language, createdAt: deps.clock.now().toISOString() };
@@ -113,7 +126,10 @@ export async function logout(deps: CurationDeps, session: Session): Promise<void
 }
 
 /** `npm run staff:add -- <email>`: create a staff account, or promote a contact. */
-export async function addStaff(deps: CurationDeps, email: string): Promise<User> {
+/** What adding a staff member needs, no more: the accounts and a commit. */
+export type AddStaffCtx = Pick<CurationDeps, "accounts" | "newId"> & CommitCtx;
+
+export async function addStaff(deps: AddStaffCtx, email: string): Promise<User> {
   const normalized = normalizeEmail(email);
   const { user } = await userFor(deps, normalized, "fr", "staff");
   const staff: User = { ...user, role: "staff" };

@@ -40,7 +40,10 @@ export const addMonths = (iso: string, months: number) => {
   return d.toISOString();
 };
 
-export async function commit(deps: CurationDeps, changes: ChangeSet): Promise<void> {
+/** What committing a change needs: the unit of work, the clock, and the after-commit hook. */
+export type CommitCtx = Pick<CurationDeps, "uow" | "clock" | "afterCommit">;
+
+export async function commit(deps: CommitCtx, changes: ChangeSet): Promise<void> {
   await deps.uow.commit(changes, deps.clock.now().toISOString());
   await deps.afterCommit();
 }
@@ -114,7 +117,7 @@ export async function mailTo(
 }
 
 export function auditEntry(
-  deps: CurationDeps,
+  deps: Pick<CurationDeps, "newId" | "clock">,
   actor: User | "system",
   action: string,
   targetType: string,

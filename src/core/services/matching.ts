@@ -9,11 +9,12 @@ import {
   type RankingWeights,
   pairKey,
 } from "../ranking/types.js";
-import { type Profile, type PublicProfile, profileSectors, toPublicProfile } from "../schemas/profile.js";
+import { type Profile, profileSectors, toPublicProfile } from "../schemas/profile.js";
 import type { Tie } from "../schemas/reference.js";
 import { domainLabel, type DomainCode } from "../taxonomy.js";
 import { normalizeName } from "../text.js";
 import { getProfile } from "./profiles.js";
+import type { Match } from "../schemas/match.js";
 
 export interface MatchingDeps {
   store: ProfileStore;
@@ -28,15 +29,7 @@ export interface MatchingDeps {
   candidatePool?: number;
 }
 
-export interface Match {
-  profile: PublicProfile;
-  score: number;
-  rank: number | null;
-  factors: PairScore["factors"];
-  explanation: string[];
-  reasons: { factor: string; text: string }[];
-  excluded: PairScore["excluded"];
-}
+export type { Match };
 
 /** Identity keys of a profile or tie side: its reference code if any, its normalized name. */
 const keysOf = (code: string | null | undefined, name: string) =>

@@ -1,26 +1,9 @@
 import type { ProfileStore, ReferenceData } from "../ports.js";
 import type { CurationStore } from "../ports-curation.js";
+import type { Stats } from "../schemas/stats.js";
 import { DOMAIN_CODES } from "../taxonomy.js";
 
-export interface Stats {
-  totals: { planches: number; partners: number; introductions: number };
-  /** Published planches and partners' preferred areas, per Malian région (with its centre). */
-  byRegion: {
-    code: string;
-    name: string;
-    lat: number | null;
-    lon: number | null;
-    planches: number;
-    partnersInterested: number;
-  }[];
-  /** Per sector: planches that need it (a PDESC priority) and partners that offer it. */
-  bySector: { sector: string; needs: number; offers: number; sought: number }[];
-  /** Sectors asked for by planches that no published partner offers. */
-  unmetNeeds: string[];
-  coverage: { planches: number; withIntroduction: number; share: number };
-  introductionsByPhase: Record<string, number>;
-  feedback: Record<string, number>;
-}
+export type { Stats };
 
 /** Figures for the staff statistics page, computed from the record. */
 export async function computeStats(deps: {
