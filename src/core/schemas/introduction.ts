@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { LIMITS } from "../constants.js";
 import { PHASES } from "../introduction-phases.js";
 import { ContactSchema, PublicProfileSchema } from "./profile.js";
 
@@ -57,6 +58,7 @@ export const BoardCardSchema = IntroductionSchema.extend({
   maliName: z.string().optional(),
   partnerName: z.string().optional(),
 });
+export type BoardCard = z.infer<typeof BoardCardSchema>;
 export const BoardSchema = z
   .object({ phases: z.array(PhaseSchema), byPhase: z.record(PhaseSchema, z.array(BoardCardSchema)) })
   .meta({ id: "Board" });
@@ -94,9 +96,9 @@ export const RespondSchema = z
 export const InterestInputSchema = z
   .object({
     partnerProfileId: z.string().min(1).max(64),
-    cooperation: z.string().trim().min(10).max(1500),
-    unclear: z.string().trim().max(1500).default(""),
-    whoWeAre: z.string().trim().min(10).max(1500),
+    cooperation: z.string().trim().min(10).max(LIMITS.interestAnswer),
+    unclear: z.string().trim().max(LIMITS.interestAnswer).default(""),
+    whoWeAre: z.string().trim().min(10).max(LIMITS.interestAnswer),
   })
   .strict();
 export type InterestInput = z.infer<typeof InterestInputSchema>;

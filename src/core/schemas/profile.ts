@@ -1,4 +1,13 @@
 import { z } from "zod";
+import {
+  BUDGET_BANDS,
+  LEVELS,
+  LIMITS,
+  MODALITIES,
+  PROFILE_STATUSES,
+  SIDES,
+  SIZE_PREFERENCES,
+} from "../constants.js";
 import { REF_CODE_DESCRIPTION, REF_CODE_PATTERN } from "../reference-codes.js";
 import { DOMAIN_CODES } from "../taxonomy.js";
 
@@ -10,31 +19,24 @@ import { DOMAIN_CODES } from "../taxonomy.js";
 
 export const DomainCodeSchema = z.enum(DOMAIN_CODES);
 
-export const SIDES = ["mali", "partner"] as const;
+// The value sets stay importable from here, where the schemas that use them live.
+export * from "../constants.js";
 export const SideSchema = z.enum(SIDES);
 export type Side = z.infer<typeof SideSchema>;
 
-export const PROFILE_STATUSES = ["draft", "pending_review", "published", "archived"] as const;
 export const ProfileStatusSchema = z.enum(PROFILE_STATUSES);
 export type ProfileStatus = z.infer<typeof ProfileStatusSchema>;
 
-export const MALI_LEVELS = ["commune", "cercle", "region"] as const;
-export const PARTNER_LEVELS = ["commune", "epci", "departement", "region", "other"] as const;
-export const LEVELS = ["commune", "cercle", "epci", "departement", "region", "other"] as const;
 export const LevelSchema = z.enum(LEVELS);
 export type Level = z.infer<typeof LevelSchema>;
 
-export const MODALITIES = ["remote", "visits_abroad", "diaspora", "local_operator"] as const;
 export const ModalitySchema = z.enum(MODALITIES);
 export type Modality = z.infer<typeof ModalitySchema>;
 
-export const SIZE_PREFERENCES = ["any", "similar", "smaller", "larger"] as const;
 export const SizePreferenceSchema = z.enum(SIZE_PREFERENCES);
 
-export const BUDGET_BANDS = ["unknown", "lt10k", "10k_50k", "50k_200k", "gt200k"] as const;
-
 const text = (max: number) => z.string().trim().max(max);
-const name = z.string().trim().min(2).max(160);
+const name = z.string().trim().min(LIMITS.name.min).max(LIMITS.name.max);
 const countryCode = z
   .string()
   .trim()
@@ -47,8 +49,8 @@ const population = z.number().int().min(0).max(100_000_000);
 export const ContactSchema = z
   .object({
     name: name,
-    role: text(120).optional(),
-    email: z.email().max(254),
+    role: text(LIMITS.role).optional(),
+    email: z.email().max(LIMITS.email),
     phone: z
       .string()
       .trim()
@@ -84,9 +86,9 @@ export const CollectiviteSchema = z
     population: population.optional(),
     /** Malian région P-code, or French région code (`region:11`); free text elsewhere. */
     regionCode: z.string().trim().max(60).optional(),
-    regionName: text(120).optional(),
+    regionName: text(LIMITS.place).optional(),
     cercleCode: maliPcode.optional(),
-    cercleName: text(120).optional(),
+    cercleName: text(LIMITS.place).optional(),
     /** French département code (`departement:91`, for the partner side). */
     departementCode: z.string().trim().max(20).optional(),
     /** The reference unit's own name, set by the server when refCode is given (ignored on input). */
@@ -98,8 +100,8 @@ export type Collectivite = z.infer<typeof CollectiviteSchema>;
 export const PrioritySchema = z
   .object({
     sector: DomainCodeSchema,
-    aspect: z.string().trim().min(3).max(500),
-    actors: text(500).default(""),
+    aspect: z.string().trim().min(LIMITS.aspect.min).max(LIMITS.aspect.max),
+    actors: text(LIMITS.actors).default(""),
   })
   .strict();
 export type Priority = z.infer<typeof PrioritySchema>;
@@ -111,21 +113,21 @@ export const PartnerSoughtSchema = z
     size: SizePreferenceSchema.default("any"),
     themes: z.array(DomainCodeSchema).max(16).default([]),
     modalities: z.array(ModalitySchema).max(4).default([]),
-    description: text(2000).default(""),
+    description: text(LIMITS.description).default(""),
   })
   .strict();
 
 export const DiasporaAssociationSchema = z
   .object({
     name: z.string().trim().min(2).max(200),
-    city: text(120).default(""),
+    city: text(LIMITS.place).default(""),
     country: countryCode,
   })
   .strict();
 
 const profileBase = {
   collectivite: CollectiviteSchema,
-  presentation: text(4000).default(""),
+  presentation: text(LIMITS.presentation).default(""),
   languages: z.array(languageCode).max(10).default(["fr"]),
   modalities: z.array(ModalitySchema).max(4).default([]),
   contact: ContactSchema,
@@ -135,7 +137,7 @@ export const PlancheInputSchema = z
   .object({
     side: z.literal("mali"),
     ...profileBase,
-    assets: text(2000).default(""),
+    assets: text(LIMITS.description).default(""),
     pdesc: z
       .object({
         start: z.number().int().min(1996).max(2100),
@@ -144,7 +146,7 @@ export const PlancheInputSchema = z
       .strict()
       .refine((p) => p.end >= p.start, { message: "end < start", path: ["end"] })
       .optional(),
-    priorities: z.array(PrioritySchema).min(1).max(12),
+    priorities: z.array(PrioritySchema).min(1).max(LIMITS.priorities),
     partnerSought: PartnerSoughtSchema.default({
       countries: [],
       levels: [],
@@ -153,8 +155,8 @@ export const PlancheInputSchema = z
       modalities: [],
       description: "",
     }),
-    diaspora: z.array(DiasporaAssociationSchema).max(20).default([]),
-    currentPartners: z.array(name).max(20).default([]),
+    diaspora: z.array(DiasporaAssociationSchema).max(LIMITS.diaspora).default([]),
+    currentPartners: z.array(name).max(LIMITS.currentPartners).default([]),
   })
   .strict();
 export type PlancheInput = z.infer<typeof PlancheInputSchema>;
@@ -163,7 +165,7 @@ export const DiasporaPresenceSchema = z
   .object({
     /** Malian région, cercle or commune P-code the diaspora comes from. */
     originCode: maliPcode,
-    association: text(200).default(""),
+    association: text(LIMITS.association).default(""),
   })
   .strict();
 
@@ -173,11 +175,11 @@ export const PartnerInputSchema = z
     ...profileBase,
     themesSought: z.array(DomainCodeSchema).min(1).max(16),
     expertiseOffered: z.array(DomainCodeSchema).max(16).default([]),
-    offerDescription: text(2000).default(""),
-    preferredAreas: z.array(maliPcode).max(30).default([]),
+    offerDescription: text(LIMITS.description).default(""),
+    preferredAreas: z.array(maliPcode).max(LIMITS.preferredAreas).default([]),
     sizePreference: SizePreferenceSchema.default("any"),
-    currentTies: z.array(name).max(30).default([]),
-    diaspora: z.array(DiasporaPresenceSchema).max(30).default([]),
+    currentTies: z.array(name).max(LIMITS.currentTies).default([]),
+    diaspora: z.array(DiasporaPresenceSchema).max(LIMITS.diasporaOrigins).default([]),
     capacity: z
       .object({
         budgetBand: z.enum(BUDGET_BANDS).default("unknown"),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SEARCH_SORTS } from "../constants.js";
 import { DomainCodeSchema, LevelSchema, ProfileStatusSchema, SideSchema } from "./profile.js";
 
 /** The public projection of a profile held by the search index: no contact data, ever. */
@@ -45,13 +46,7 @@ const csv = <T extends z.ZodType<string, string>>(item: T) =>
     .transform((v) => (Array.isArray(v) ? v : v.split(",")).map((s) => s.trim()).filter((s) => s.length > 0))
     .pipe(z.array(item).max(50));
 
-export const SEARCH_SORTS = [
-  "relevance",
-  "name:asc",
-  "population:asc",
-  "population:desc",
-  "updatedAt:desc",
-] as const;
+export { SEARCH_SORTS };
 
 export const SearchQuerySchema = z
   .object({

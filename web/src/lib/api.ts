@@ -1,3 +1,4 @@
+import type { FieldError, Problem as ApiProblem } from "../../../src/core/schemas/problem.js";
 import type {
   Domain,
   FrenchCollectivite,
@@ -11,21 +12,13 @@ import type {
 } from "./types.js";
 
 /** One bad field of a request, as the API names it ("priorities.0.aspect"). */
-export interface FieldError {
-  field: string;
-  code: string;
-  fr: string;
-  en: string;
-}
+export type { FieldError };
 
-/** An RFC 9457 problem, normalised: `code` is "network" when no answer came back at all. */
-export interface Problem {
-  status: number;
-  code: string;
-  title: string;
-  detail: string;
-  errors: FieldError[];
-}
+/**
+ * The API's RFC 9457 problem as the page reads it: `errors` always present, and `code` is
+ * "network" when no answer came back at all.
+ */
+export type Problem = Pick<ApiProblem, "status" | "code" | "title" | "detail"> & { errors: FieldError[] };
 
 export class ApiError extends Error {
   constructor(readonly problem: Problem) {

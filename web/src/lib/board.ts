@@ -1,4 +1,4 @@
-import type { Introduction, Phase } from "./console-types.js";
+import type { BoardCard, Introduction, Phase } from "./console-types.js";
 
 /** The introduction pipeline as the staff board shows it, on the core's phase data. */
 import { CLOSED_PHASES, OPEN_PHASES, PHASES, TRANSITIONS } from "../../../src/core/introduction-phases.js";
@@ -13,7 +13,7 @@ export function nextPhases(phase: Phase): readonly Phase[] {
 export const isClosed = (phase: Phase) => (CLOSED_PHASES as readonly Phase[]).includes(phase);
 
 /** A card of the board: the introduction with both names (GET /api/staff/introductions). */
-export type BoardCard = Introduction & { maliName?: string; partnerName?: string };
+export type { BoardCard };
 export type Board = Record<Phase, BoardCard[]>;
 
 /** Every phase present, in pipeline order, whatever the server left out. */

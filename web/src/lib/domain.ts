@@ -1,33 +1,19 @@
-import type { Level, Modality } from "./types.js";
-
 /**
- * Closed value sets of the API, repeated here so that the browser bundle does not carry zod;
- * `satisfies` keeps them in step with the core's types at compile time.
+ * Closed value sets and limits of the API, from the core's zod-free constants module: the
+ * browser bundle shares the server's values and carries no zod.
  */
-export const MALI_LEVELS = ["commune", "cercle", "region"] as const satisfies readonly Level[];
-export const PARTNER_LEVELS = [
-  "commune",
-  "epci",
-  "departement",
-  "region",
-  "other",
-] as const satisfies readonly Level[];
-export const ALL_LEVELS = [
-  "commune",
-  "cercle",
-  "epci",
-  "departement",
-  "region",
-  "other",
-] as const satisfies readonly Level[];
-export const MODALITIES = [
-  "remote",
-  "visits_abroad",
-  "diaspora",
-  "local_operator",
-] as const satisfies readonly Modality[];
-export const SIZE_PREFERENCES = ["any", "similar", "smaller", "larger"] as const;
-export const BUDGET_BANDS = ["unknown", "lt10k", "10k_50k", "50k_200k", "gt200k"] as const;
+export {
+  BUDGET_BANDS,
+  LEVELS as ALL_LEVELS,
+  LIMITS,
+  MALI_LEVELS,
+  MODALITIES,
+  PARTNER_LEVELS,
+  SEARCH_SORTS,
+  SIZE_PREFERENCES,
+} from "../../../src/core/constants.js";
+import type { BUDGET_BANDS, SIZE_PREFERENCES } from "../../../src/core/constants.js";
+
 export type SizePreference = (typeof SIZE_PREFERENCES)[number];
 export type BudgetBand = (typeof BUDGET_BANDS)[number];
 

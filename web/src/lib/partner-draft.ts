@@ -1,3 +1,4 @@
+import { LIMITS } from "./domain.js";
 import type { BudgetBand, SizePreference } from "./domain.js";
 import {
   type ClientIssue,
@@ -36,7 +37,7 @@ export const PARTNER_STEPS = [
 ] as const satisfies readonly StepDefinition[];
 
 export const PARTNER_DRAFT_KEY = "bap:draft:partner";
-export const MAX_AREAS = 30;
+export const MAX_AREAS = LIMITS.preferredAreas;
 
 export type PartnerLevel = "commune" | "epci" | "departement" | "region" | "other";
 

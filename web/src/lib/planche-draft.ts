@@ -1,3 +1,4 @@
+import { LIMITS } from "./domain.js";
 import type { SizePreference } from "./domain.js";
 import {
   type ClientIssue,
@@ -26,8 +27,8 @@ export const PLANCHE_STEPS = [
 ] as const satisfies readonly StepDefinition[];
 
 export const PLANCHE_DRAFT_KEY = "bap:draft:planche";
-export const MAX_PRIORITIES = 12;
-export const MAX_DIASPORA = 20;
+export const MAX_PRIORITIES = LIMITS.priorities;
+export const MAX_DIASPORA = LIMITS.diaspora;
 
 export type MaliLevel = "commune" | "cercle" | "region";
 

@@ -1,3 +1,4 @@
+import { SEARCH_SORTS } from "./domain.js";
 import type { QueryValue } from "./api.js";
 
 /** Everything the search page shows, as it is kept in the address bar (shareable, survives reload). */
@@ -13,13 +14,7 @@ export interface SearchState {
   page: number;
 }
 
-export const SEARCH_SORTS = [
-  "relevance",
-  "name:asc",
-  "population:asc",
-  "population:desc",
-  "updatedAt:desc",
-] as const;
+export { SEARCH_SORTS };
 export type SearchSort = (typeof SEARCH_SORTS)[number];
 
 export const PAGE_SIZE = 12;

@@ -2,6 +2,7 @@
  * The API's shapes as the web application sees them. Type-only imports from the core keep
  * one source of truth for the contract without shipping zod to the browser.
  */
+import type { Match } from "../../../src/core/schemas/match.js";
 import type {
   Level,
   Modality,
@@ -9,20 +10,20 @@ import type {
   PlancheInput,
   ProfileMeta,
   ProfileStatus,
+  PublicProfile,
 } from "../../../src/core/schemas/profile.js";
 import type { FrenchCollectivite, MaliUnit as CoreMaliUnit } from "../../../src/core/schemas/reference.js";
 import type { SearchDocument, SearchResult } from "../../../src/core/schemas/search.js";
-import type { Match } from "../../../src/core/services/matching.js";
-import type { Factors } from "../../../src/core/ranking/types.js";
 
 export type Lang = "fr" | "en";
 export type { Level, Modality, PartnerInput, PlancheInput, ProfileStatus, SearchDocument, SearchResult };
 
-export type PublicPlanche = Omit<PlancheInput, "contact"> & ProfileMeta;
-export type PublicPartner = Omit<PartnerInput, "contact"> & ProfileMeta;
-export type PublicProfile = PublicPlanche | PublicPartner;
-export type MatchView = Omit<Match, "profile"> & { profile: PublicProfile };
-export type FactorName = keyof Factors;
+export type { PublicProfile };
+export type PublicPlanche = Extract<PublicProfile, { side: "mali" }>;
+export type PublicPartner = Extract<PublicProfile, { side: "partner" }>;
+/** A match as GET /api/profiles/{id}/matches answers it. */
+export type MatchView = Match;
+export type FactorName = keyof Match["factors"];
 
 /** What a planche view needs: a published planche, or a draft previewed before it is sent. */
 export type PlancheViewModel = Omit<PlancheInput, "contact"> & Partial<ProfileMeta>;

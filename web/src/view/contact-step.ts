@@ -1,3 +1,4 @@
+import { LIMITS } from "../lib/domain.js";
 import { html, type TemplateResult } from "lit";
 import { t } from "../i18n/index.js";
 import type { ContactDraft } from "../lib/draft.js";
@@ -17,7 +18,7 @@ export function renderContactStep(
       value: c.name,
       required: true,
       autocomplete: "name",
-      maxlength: 160,
+      maxlength: LIMITS.name.max,
       errors: errors["contact.name"],
       onInput: (v) => set("name", { name: v }),
     })}
@@ -26,7 +27,7 @@ export function renderContactStep(
       label: t("contact.role"),
       value: c.role,
       autocomplete: "organization-title",
-      maxlength: 120,
+      maxlength: LIMITS.role,
       errors: errors["contact.role"],
       onInput: (v) => set("role", { role: v }),
     })}
@@ -39,7 +40,7 @@ export function renderContactStep(
         required: true,
         autocomplete: "email",
         inputmode: "email",
-        maxlength: 254,
+        maxlength: LIMITS.email,
         errors: errors["contact.email"],
         onInput: (v) => set("email", { email: v }),
       })}
@@ -51,7 +52,7 @@ export function renderContactStep(
         type: "tel",
         autocomplete: "tel",
         inputmode: "tel",
-        maxlength: 24,
+        maxlength: LIMITS.phone,
         errors: errors["contact.phone"],
         onInput: (v) => set("phone", { phone: v }),
       })}

@@ -1,8 +1,6 @@
+import { LIMITS } from "../lib/domain.js";
 import { html, nothing, type TemplateResult } from "lit";
-import type {
-  AutocompleteFetcher,
-  AutocompleteOption,
-} from "../components/bap-autocomplete/bap-autocomplete.js";
+import type { AutocompleteFetcher, AutocompleteOption } from "../lib/autocomplete.js";
 import { type MessageKey, t } from "../i18n/index.js";
 import { fieldId } from "../lib/draft.js";
 import { choiceGroup, type ErrorMap, selectField, textField } from "./form-kit.js";
@@ -119,7 +117,7 @@ export function manualIdentityFields<L extends string>(o: {
       label: t("col.name"),
       value: o.value.name,
       required: true,
-      maxlength: 160,
+      maxlength: LIMITS.name.max,
       errors: e["collectivite.name"],
       onInput: (v) => o.set("name", { name: v }),
     })}
@@ -159,7 +157,7 @@ export function presentationField(
     value,
     multiline: true,
     rows: 5,
-    maxlength: 4000,
+    maxlength: LIMITS.presentation,
     errors: errors.presentation,
     onInput,
   });

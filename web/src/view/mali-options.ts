@@ -1,7 +1,4 @@
-import type {
-  AutocompleteFetcher,
-  AutocompleteOption,
-} from "../components/bap-autocomplete/bap-autocomplete.js";
+import type { AutocompleteFetcher, AutocompleteOption } from "../lib/autocomplete.js";
 import type { MaliUnit } from "../lib/types.js";
 import { api } from "../state/app-state.js";
 import { placeLine, populationText } from "./labels.js";

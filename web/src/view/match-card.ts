@@ -5,7 +5,6 @@ import { profilePath } from "../lib/routes.js";
 import type { MatchView } from "../lib/types.js";
 import { heading } from "./heading.js";
 import { placeLine, populationText } from "./labels.js";
-import "../components/bap-factor-bars/bap-factor-bars.js";
 
 /**
  * One ranked candidate: rank, name, score, the factor bars and the sentences saying why.

@@ -2,22 +2,16 @@ import { html, nothing, type PropertyValues } from "lit";
 import { customElement, property, query, state } from "lit/decorators.js";
 import { t } from "../../i18n/index.js";
 import { isAbort } from "../../lib/api.js";
+import type {
+  AutocompleteFetcher,
+  AutocompleteOption,
+  AutocompleteSelectDetail,
+} from "../../lib/autocomplete.js";
 import { BapElement } from "../../state/app-controller.js";
 import { baseStyles, formStyles } from "../../styles/shared.styles.js";
 import { autocompleteStyles } from "./bap-autocomplete.styles.js";
 
-export interface AutocompleteOption<T = unknown> {
-  id: string;
-  label: string;
-  description?: string;
-  data: T;
-}
-
-export type AutocompleteFetcher = (q: string, signal: AbortSignal) => Promise<AutocompleteOption[]>;
-
-export interface AutocompleteSelectDetail {
-  option: AutocompleteOption;
-}
+export type { AutocompleteFetcher, AutocompleteOption, AutocompleteSelectDetail };
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,3 +1,4 @@
+import { LIMITS } from "../../lib/domain.js";
 import { css, html, nothing, type PropertyValues } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
 import { type ConsoleKey, ct } from "../../i18n/console/index.js";
@@ -132,7 +133,7 @@ export class BapInterestForm extends BapElement {
         required,
         multiline: true,
         rows: 3,
-        maxlength: 1500,
+        maxlength: LIMITS.interestAnswer,
         errors: errors[field],
         onInput: (v) => this.set(field, v),
       });

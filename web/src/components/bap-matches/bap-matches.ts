@@ -1,3 +1,4 @@
+import "../bap-factor-bars/bap-factor-bars.js";
 import { html, nothing, type PropertyValues } from "lit";
 import { customElement, property } from "lit/decorators.js";
 import { getLang, type Lang, t } from "../../i18n/index.js";

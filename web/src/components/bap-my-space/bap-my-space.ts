@@ -1,3 +1,4 @@
+import "../bap-factor-bars/bap-factor-bars.js";
 import { css, html, nothing, type PropertyValues } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
 import { type ConsoleKey, ct } from "../../i18n/console/index.js";

@@ -1,6 +1,7 @@
+import { LIMITS } from "../../lib/domain.js";
 import { localCode } from "../../../../src/core/reference-codes.js";
 import { html, nothing, type TemplateResult } from "lit";
-import { customElement } from "lit/decorators.js";
+import { customElement, property } from "lit/decorators.js";
 import { repeat } from "lit/directives/repeat.js";
 import { getLang, type MessageKey, t } from "../../i18n/index.js";
 import {
@@ -10,8 +11,7 @@ import {
   PARTNER_LEVELS,
   SIZE_PREFERENCES,
 } from "../../lib/domain.js";
-import type { PrivateProfile } from "../../lib/console-types.js";
-import { type ClientIssue, fieldId, removeItem, replaceItem, toggle } from "../../lib/draft.js";
+import { fieldId, removeItem, replaceItem, toggle } from "../../lib/draft.js";
 import { countryName } from "../../lib/format.js";
 import {
   emptyOrigin,
@@ -28,11 +28,17 @@ import {
   validatePartnerDraft,
 } from "../../lib/partner-draft.js";
 import { pathFor } from "../../lib/routes.js";
-import type { FrenchCollectivite, MaliUnit, PartnerInput, PublicProfile } from "../../lib/types.js";
+import type { FrenchCollectivite, MaliUnit, PublicProfile } from "../../lib/types.js";
 import { api, placeName, rememberUnit, taxonomy } from "../../state/app-state.js";
 import { renderContactStep } from "../../view/contact-step.js";
 import { choiceGroup, type ErrorMap, selectField, textField } from "../../view/form-kit.js";
-import { GuidedForm } from "../../view/guided-form.js";
+import { GuidedFormController } from "../../controllers/guided-form-controller.js";
+import type { EditTarget } from "../../controllers/draft-controller.js";
+import { guidedFormStyles, renderGuidedForm } from "../../view/guided-form.js";
+import { BapElement } from "../../state/app-controller.js";
+import { baseStyles, formStyles } from "../../styles/shared.styles.js";
+import "../bap-sign-in/bap-sign-in.js";
+import "../bap-stepper/bap-stepper.js";
 import {
   chosenReference,
   createdPanel,
@@ -91,37 +97,40 @@ const FIELD_LABELS: [RegExp, MessageKey][] = [
 
 /** A partner collectivité (France or elsewhere) says what it seeks in Mali and what it offers. */
 @customElement("bap-partner-form")
-export class BapPartnerForm extends GuidedForm<PartnerDraft> {
-  protected readonly draftKey = PARTNER_DRAFT_KEY;
-  protected readonly steps = PARTNER_STEPS;
+export class BapPartnerForm extends BapElement {
+  static override styles = [baseStyles, formStyles, guidedFormStyles];
+
+  private readonly form = new GuidedFormController<PartnerDraft>(this, {
+    draftKey: PARTNER_DRAFT_KEY,
+    steps: PARTNER_STEPS,
+    empty: emptyPartnerDraft,
+    fromProfile: (p) => (p.side === "partner" ? partnerToDraft(p, placeName) : emptyPartnerDraft()),
+    validate: validatePartnerDraft,
+    toInput: partnerDraftToInput,
+    contactEmail: (d) => d.contact.email,
+    createPath: pathFor({ name: "publish-partner" }),
+    editing: () => this.editing,
+  });
+
+  @property({ attribute: false }) editing: EditTarget | null = null;
+
+  override render() {
+    return renderGuidedForm(this.form, {
+      intro: this.renderIntro(),
+      stepLabels: this.stepLabels(),
+      step: (index, errors) => this.renderStep(index, errors),
+      created: (p) => this.renderCreated(p),
+      submitLabel: t("partner.submit"),
+      fieldLabel: (path) => this.fieldLabel(path),
+    });
+  }
   private readonly franceFetcher: AutocompleteFetcher = async (q, signal) => {
-    const { items } = await api.france(q, this.draft.referenceLevel || undefined, 8, { signal });
+    const { items } = await api.france(q, this.form.draft.referenceLevel || undefined, 8, { signal });
     return items.map(frenchOption);
   };
   private readonly areaFetcher = maliFetcher(() => undefined);
 
-  protected readonly createPath = pathFor({ name: "publish-partner" });
-
-  protected contactEmail(d: PartnerDraft): string {
-    return d.contact.email;
-  }
-
-  protected emptyDraft(): PartnerDraft {
-    return emptyPartnerDraft();
-  }
-  protected validate(d: PartnerDraft): ClientIssue[] {
-    return validatePartnerDraft(d);
-  }
-  protected toInput(d: PartnerDraft): PartnerInput {
-    return partnerDraftToInput(d);
-  }
-  protected draftFromProfile(p: PrivateProfile): PartnerDraft {
-    return p.side === "partner" ? partnerToDraft(p, placeName) : this.emptyDraft();
-  }
-  protected submitLabel(): string {
-    return t("partner.submit");
-  }
-  protected stepLabels(): string[] {
+  private stepLabels(): string[] {
     return [
       t("partner.step.collectivite"),
       t("partner.step.offer"),
@@ -131,17 +140,17 @@ export class BapPartnerForm extends GuidedForm<PartnerDraft> {
     ];
   }
 
-  protected fieldLabel(path: string): string {
-    if (usesReference(this.draft) && path.startsWith("collectivite")) return t("partner.frSearch");
+  private fieldLabel(path: string): string {
+    if (usesReference(this.form.draft) && path.startsWith("collectivite")) return t("partner.frSearch");
     return labelFor(path, FIELD_LABELS);
   }
 
-  protected renderIntro(): TemplateResult {
+  private renderIntro(): TemplateResult {
     return html`<h1>${t("partner.title")}</h1>
       <p class="lead">${t("partner.lead")}</p>`;
   }
 
-  protected renderCreated(p: PublicProfile): TemplateResult {
+  private renderCreated(p: PublicProfile): TemplateResult {
     return createdPanel({
       title: t("partner.created.title"),
       status: p.status,
@@ -151,7 +160,7 @@ export class BapPartnerForm extends GuidedForm<PartnerDraft> {
     });
   }
 
-  protected renderStep(index: number, errors: ErrorMap): TemplateResult {
+  private renderStep(index: number, errors: ErrorMap): TemplateResult {
     switch (index) {
       case 0:
         return this.renderCollectivite(errors);
@@ -160,19 +169,19 @@ export class BapPartnerForm extends GuidedForm<PartnerDraft> {
       case 2:
         return this.renderWhere(errors);
       case 3:
-        return renderContactStep(this.draft.contact, errors, (field, patch) =>
-          this.edit([`contact.${field}`], (x) => ({ ...x, contact: { ...x.contact, ...patch } })),
+        return renderContactStep(this.form.draft.contact, errors, (field, patch) =>
+          this.form.edit([`contact.${field}`], (x) => ({ ...x, contact: { ...x.contact, ...patch } })),
         );
       default:
         return html`<p>${t("preview.intro")}</p>
           <div class="preview">
-            <bap-partner-view heading-level="3" .profile=${partnerDraftToView(this.draft)}></bap-partner-view>
+            <bap-partner-view heading-level="3" .profile=${partnerDraftToView(this.form.draft)}></bap-partner-view>
           </div>`;
     }
   }
 
   private renderCollectivite(errors: ErrorMap): TemplateResult {
-    const d = this.draft;
+    const d = this.form.draft;
     const lang = getLang();
     return html`
       ${selectField({
@@ -181,20 +190,20 @@ export class BapPartnerForm extends GuidedForm<PartnerDraft> {
         value: d.country,
         options: COUNTRIES.map((c) => ({ value: c, label: countryName(c, lang) })),
         errors: errors["collectivite.country"],
-        onChange: (v) => this.edit(["collectivite"], (x) => ({ ...x, country: v })),
+        onChange: (v) => this.form.edit(["collectivite"], (x) => ({ ...x, country: v })),
       })}
       ${
         d.country === "FR"
-          ? modeChoice(d.mode, (mode) => this.edit(["collectivite"], (x) => ({ ...x, mode })))
+          ? modeChoice(d.mode, (mode) => this.form.edit(["collectivite"], (x) => ({ ...x, mode })))
           : nothing
       }
       ${usesReference(d) ? this.renderReference(errorsUnder(errors, "collectivite")) : this.renderManual(errors)}
-      ${presentationField(d.presentation, errors, (v) => this.edit(["presentation"], (x) => ({ ...x, presentation: v })))}
+      ${presentationField(d.presentation, errors, (v) => this.form.edit(["presentation"], (x) => ({ ...x, presentation: v })))}
     `;
   }
 
   private renderReference(colErrors: string[]): TemplateResult {
-    const d = this.draft;
+    const d = this.form.draft;
     if (d.reference) {
       const c = d.reference;
       const pop = populationText(c.population, "view.population");
@@ -202,7 +211,12 @@ export class BapPartnerForm extends GuidedForm<PartnerDraft> {
         name: c.name,
         line: [levelLabel(c.kind), c.regionName, pop].filter(Boolean).join(" · "),
         errors: colErrors,
-        onChange: () => void this.clearReference(),
+        onChange: () =>
+          void this.form.editAndFocus(
+            ["collectivite"],
+            (x) => ({ ...x, reference: null }),
+            "collectivite.refCode",
+          ),
       });
     }
     return referenceSearch<(typeof FRENCH_KINDS)[number], FrenchCollectivite>({
@@ -212,22 +226,22 @@ export class BapPartnerForm extends GuidedForm<PartnerDraft> {
       label: t("partner.frSearch"),
       errors: colErrors,
       fetcher: this.franceFetcher,
-      onLevel: (referenceLevel) => this.edit([], (x) => ({ ...x, referenceLevel })),
-      onSelect: (c) => this.edit(["collectivite"], (x) => ({ ...x, reference: c })),
+      onLevel: (referenceLevel) => this.form.edit([], (x) => ({ ...x, referenceLevel })),
+      onSelect: (c) => this.form.edit(["collectivite"], (x) => ({ ...x, reference: c })),
     });
   }
 
   private renderManual(errors: ErrorMap): TemplateResult {
-    const m = this.draft.manual;
+    const m = this.form.draft.manual;
     const set = (field: string, patch: Partial<PartnerDraft["manual"]>) =>
-      this.edit([`collectivite.${field}`], (x) => ({ ...x, manual: { ...x.manual, ...patch } }));
+      this.form.edit([`collectivite.${field}`], (x) => ({ ...x, manual: { ...x.manual, ...patch } }));
     return html`
       ${manualIdentityFields({ value: m, levels: PARTNER_LEVELS, errors, set })}
       ${textField({
         path: "collectivite.regionName",
         label: t("partner.regionName"),
         value: m.regionName,
-        maxlength: 120,
+        maxlength: LIMITS.place,
         errors: errors["collectivite.regionName"],
         onInput: (v) => set("regionName", { regionName: v }),
       })}
@@ -235,7 +249,7 @@ export class BapPartnerForm extends GuidedForm<PartnerDraft> {
   }
 
   private renderOffer(errors: ErrorMap): TemplateResult {
-    const d = this.draft;
+    const d = this.form.draft;
     const sectors = taxonomy().map((x) => ({ value: x.code, label: x[getLang()] }));
     return html`
       ${choiceGroup({
@@ -249,7 +263,7 @@ export class BapPartnerForm extends GuidedForm<PartnerDraft> {
         selected: d.themesSought,
         errors: errors.themesSought,
         onChange: (v, on) =>
-          this.edit(["themesSought"], (x) => ({ ...x, themesSought: toggle(x.themesSought, v, on) })),
+          this.form.edit(["themesSought"], (x) => ({ ...x, themesSought: toggle(x.themesSought, v, on) })),
       })}
       ${choiceGroup({
         path: "expertiseOffered",
@@ -260,7 +274,7 @@ export class BapPartnerForm extends GuidedForm<PartnerDraft> {
         selected: d.expertiseOffered,
         errors: errors.expertiseOffered,
         onChange: (v, on) =>
-          this.edit(["expertiseOffered"], (x) => ({
+          this.form.edit(["expertiseOffered"], (x) => ({
             ...x,
             expertiseOffered: toggle(x.expertiseOffered, v, on),
           })),
@@ -272,15 +286,15 @@ export class BapPartnerForm extends GuidedForm<PartnerDraft> {
         value: d.offerDescription,
         multiline: true,
         rows: 4,
-        maxlength: 2000,
+        maxlength: LIMITS.description,
         errors: errors.offerDescription,
-        onInput: (v) => this.edit(["offerDescription"], (x) => ({ ...x, offerDescription: v })),
+        onInput: (v) => this.form.edit(["offerDescription"], (x) => ({ ...x, offerDescription: v })),
       })}
     `;
   }
 
   private renderWhere(errors: ErrorMap): TemplateResult {
-    const d = this.draft;
+    const d = this.form.draft;
     const areaErrors = errorsUnder(errors, "preferredAreas");
     return html`
       <fieldset id=${fieldId("preferredAreas")} tabindex="-1">
@@ -297,7 +311,7 @@ export class BapPartnerForm extends GuidedForm<PartnerDraft> {
                     type="button"
                     aria-label=${t("partner.removeArea", { name: a.name })}
                     @click=${() =>
-                      this.edit(["preferredAreas"], (x) => ({
+                      this.form.edit(["preferredAreas"], (x) => ({
                         ...x,
                         preferredAreas: removeItem(x.preferredAreas, i),
                       }))}
@@ -320,7 +334,7 @@ export class BapPartnerForm extends GuidedForm<PartnerDraft> {
                 rememberUnit(u);
                 (e.target as { clear?: () => void }).clear?.();
                 if (d.preferredAreas.some((a) => a.pcode === u.pcode)) return;
-                this.edit(["preferredAreas"], (x) => ({
+                this.form.edit(["preferredAreas"], (x) => ({
                   ...x,
                   preferredAreas: [...x.preferredAreas, { pcode: u.pcode, name: u.name, level: u.level }],
                 }));
@@ -338,7 +352,7 @@ export class BapPartnerForm extends GuidedForm<PartnerDraft> {
         selected: [d.sizePreference],
         errors: errors.sizePreference,
         onChange: (v) =>
-          this.edit(["sizePreference"], (x) => ({
+          this.form.edit(["sizePreference"], (x) => ({
             ...x,
             sizePreference: v as PartnerDraft["sizePreference"],
           })),
@@ -353,7 +367,7 @@ export class BapPartnerForm extends GuidedForm<PartnerDraft> {
             options: BUDGET_BANDS.map((b) => ({ value: b, label: budgetLabel(b) })),
             errors: errors["capacity.budgetBand"],
             onChange: (v) =>
-              this.edit(["capacity.budgetBand"], (x) => ({
+              this.form.edit(["capacity.budgetBand"], (x) => ({
                 ...x,
                 capacity: { ...x.capacity, budgetBand: v as PartnerDraft["capacity"]["budgetBand"] },
               })),
@@ -367,7 +381,7 @@ export class BapPartnerForm extends GuidedForm<PartnerDraft> {
             min: 0,
             errors: errors["capacity.staff"],
             onInput: (v) =>
-              this.edit(["capacity.staff"], (x) => ({ ...x, capacity: { ...x.capacity, staff: v } })),
+              this.form.edit(["capacity.staff"], (x) => ({ ...x, capacity: { ...x.capacity, staff: v } })),
           })}
         </div>
         ${choiceGroup({
@@ -377,7 +391,10 @@ export class BapPartnerForm extends GuidedForm<PartnerDraft> {
           options: [{ value: "yes", label: t("partner.cofunding") }],
           selected: d.capacity.cofunding ? ["yes"] : [],
           onChange: (_v, on) =>
-            this.edit(["capacity.cofunding"], (x) => ({ ...x, capacity: { ...x.capacity, cofunding: on } })),
+            this.form.edit(["capacity.cofunding"], (x) => ({
+              ...x,
+              capacity: { ...x.capacity, cofunding: on },
+            })),
         })}
       </fieldset>
       ${choiceGroup({
@@ -392,7 +409,7 @@ export class BapPartnerForm extends GuidedForm<PartnerDraft> {
         selected: d.modalities,
         errors: errors.modalities,
         onChange: (v, on) =>
-          this.edit(["modalities"], (x) => ({ ...x, modalities: toggle(x.modalities, v, on) })),
+          this.form.edit(["modalities"], (x) => ({ ...x, modalities: toggle(x.modalities, v, on) })),
       })}
       ${textField({
         path: "currentTies",
@@ -402,15 +419,18 @@ export class BapPartnerForm extends GuidedForm<PartnerDraft> {
         multiline: true,
         rows: 3,
         errors: errorsUnder(errors, "currentTies"),
-        onInput: (v) => this.edit(["currentTies"], (x) => ({ ...x, currentTies: v })),
+        onInput: (v) => this.form.edit(["currentTies"], (x) => ({ ...x, currentTies: v })),
       })}
     `;
   }
 
   private renderOrigins(errors: ErrorMap): TemplateResult {
-    const d = this.draft;
+    const d = this.form.draft;
     const set = (i: number, field: string, patch: Partial<PartnerDraft["diaspora"][number]>) =>
-      this.edit([`diaspora.${i}.${field}`], (x) => ({ ...x, diaspora: replaceItem(x.diaspora, i, patch) }));
+      this.form.edit([`diaspora.${i}.${field}`], (x) => ({
+        ...x,
+        diaspora: replaceItem(x.diaspora, i, patch),
+      }));
     return html`<fieldset id=${fieldId("diaspora")} tabindex="-1">
       <legend>${t("partner.diaspora")}</legend>
       <p class="hint">${t("partner.diasporaHint")}</p>
@@ -447,14 +467,14 @@ export class BapPartnerForm extends GuidedForm<PartnerDraft> {
             path: `diaspora.${i}.association`,
             label: t("partner.diasporaAssociation"),
             value: o.association,
-            maxlength: 200,
+            maxlength: LIMITS.association,
             errors: errors[`diaspora.${i}.association`],
             onInput: (v) => set(i, "association", { association: v }),
           })}
           <button
             class="button secondary small"
             type="button"
-            @click=${() => this.edit(["diaspora"], (x) => ({ ...x, diaspora: removeItem(x.diaspora, i) }))}
+            @click=${() => this.form.edit(["diaspora"], (x) => ({ ...x, diaspora: removeItem(x.diaspora, i) }))}
           >
             ✕ ${t("partner.diasporaRemove", { n: i + 1 })}
           </button>
@@ -463,7 +483,7 @@ export class BapPartnerForm extends GuidedForm<PartnerDraft> {
       <button
         class="button secondary small"
         type="button"
-        @click=${() => this.edit([], (x) => ({ ...x, diaspora: [...x.diaspora, emptyOrigin()] }))}
+        @click=${() => this.form.edit([], (x) => ({ ...x, diaspora: [...x.diaspora, emptyOrigin()] }))}
       >
         + ${t("partner.diasporaAdd")}
       </button>

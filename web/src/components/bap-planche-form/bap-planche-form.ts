@@ -1,5 +1,6 @@
+import { LIMITS } from "../../lib/domain.js";
 import { html, nothing, type TemplateResult } from "lit";
-import { customElement } from "lit/decorators.js";
+import { customElement, property } from "lit/decorators.js";
 import { repeat } from "lit/directives/repeat.js";
 import { getLang, type MessageKey, t } from "../../i18n/index.js";
 import {
@@ -9,9 +10,8 @@ import {
   PARTNER_LEVELS,
   SIZE_PREFERENCES,
 } from "../../lib/domain.js";
-import { type ClientIssue, fieldId, moveItem, removeItem, replaceItem, toggle } from "../../lib/draft.js";
+import { fieldId, moveItem, removeItem, replaceItem, toggle } from "../../lib/draft.js";
 import { countryName } from "../../lib/format.js";
-import type { PrivateProfile } from "../../lib/console-types.js";
 import {
   emptyDiaspora,
   emptyPlancheDraft,
@@ -29,11 +29,17 @@ import {
   validatePlancheDraft,
 } from "../../lib/planche-draft.js";
 import { pathFor } from "../../lib/routes.js";
-import type { MaliUnit, PlancheInput, PublicProfile } from "../../lib/types.js";
+import type { MaliUnit, PublicProfile } from "../../lib/types.js";
 import { rememberUnit, taxonomy } from "../../state/app-state.js";
 import { renderContactStep } from "../../view/contact-step.js";
 import { choiceGroup, type ErrorMap, selectField, textField } from "../../view/form-kit.js";
-import { GuidedForm } from "../../view/guided-form.js";
+import { GuidedFormController } from "../../controllers/guided-form-controller.js";
+import type { EditTarget } from "../../controllers/draft-controller.js";
+import { guidedFormStyles, renderGuidedForm } from "../../view/guided-form.js";
+import { BapElement } from "../../state/app-controller.js";
+import { baseStyles, formStyles } from "../../styles/shared.styles.js";
+import "../bap-sign-in/bap-sign-in.js";
+import "../bap-stepper/bap-stepper.js";
 import {
   chosenReference,
   createdPanel,
@@ -92,34 +98,37 @@ const DIASPORA_FIELD: Record<string, MessageKey> = {
  * next to their fields.
  */
 @customElement("bap-planche-form")
-export class BapPlancheForm extends GuidedForm<PlancheDraft> {
-  protected readonly draftKey = PLANCHE_DRAFT_KEY;
-  protected readonly steps = PLANCHE_STEPS;
-  private readonly referenceFetcher = maliFetcher(() => this.draft.referenceLevel);
+export class BapPlancheForm extends BapElement {
+  static override styles = [baseStyles, formStyles, guidedFormStyles];
+
+  private readonly form = new GuidedFormController<PlancheDraft>(this, {
+    draftKey: PLANCHE_DRAFT_KEY,
+    steps: PLANCHE_STEPS,
+    empty: emptyPlancheDraft,
+    fromProfile: (p) => (p.side === "mali" ? plancheToDraft(p) : emptyPlancheDraft()),
+    validate: validatePlancheDraft,
+    toInput: plancheDraftToInput,
+    contactEmail: (d) => d.contact.email,
+    createPath: pathFor({ name: "publish-planche" }),
+    editing: () => this.editing,
+  });
+
+  @property({ attribute: false }) editing: EditTarget | null = null;
+
+  override render() {
+    return renderGuidedForm(this.form, {
+      intro: this.renderIntro(),
+      stepLabels: this.stepLabels(),
+      step: (index, errors) => this.renderStep(index, errors),
+      created: (p) => this.renderCreated(p),
+      submitLabel: t("planche.submit"),
+      fieldLabel: (path) => this.fieldLabel(path),
+    });
+  }
+  private readonly referenceFetcher = maliFetcher(() => this.form.draft.referenceLevel);
   private readonly regionFetcher = maliFetcher(() => "region");
 
-  protected readonly createPath = pathFor({ name: "publish-planche" });
-
-  protected contactEmail(d: PlancheDraft): string {
-    return d.contact.email;
-  }
-
-  protected emptyDraft(): PlancheDraft {
-    return emptyPlancheDraft();
-  }
-  protected validate(d: PlancheDraft): ClientIssue[] {
-    return validatePlancheDraft(d);
-  }
-  protected toInput(d: PlancheDraft): PlancheInput {
-    return plancheDraftToInput(d);
-  }
-  protected draftFromProfile(p: PrivateProfile): PlancheDraft {
-    return p.side === "mali" ? plancheToDraft(p) : this.emptyDraft();
-  }
-  protected submitLabel(): string {
-    return t("planche.submit");
-  }
-  protected stepLabels(): string[] {
+  private stepLabels(): string[] {
     return [
       t("planche.step.collectivite"),
       t("planche.step.priorities"),
@@ -129,7 +138,7 @@ export class BapPlancheForm extends GuidedForm<PlancheDraft> {
     ];
   }
 
-  protected fieldLabel(path: string): string {
+  private fieldLabel(path: string): string {
     const prio = path.match(/^priorities\.(\d+)(?:\.(\w+))?/);
     if (prio) {
       const n = Number(prio[1]) + 1;
@@ -142,29 +151,29 @@ export class BapPlancheForm extends GuidedForm<PlancheDraft> {
       const key = dia[2] ? DIASPORA_FIELD[dia[2]] : undefined;
       return key ? `${t("diaspora.item", { n })} — ${t(key)}` : t("diaspora.item", { n });
     }
-    if (this.draft.mode === "reference" && path.startsWith("collectivite")) return t("col.search.label");
+    if (this.form.draft.mode === "reference" && path.startsWith("collectivite")) return t("col.search.label");
     return labelFor(path, FIELD_LABELS);
   }
 
-  protected renderIntro(): TemplateResult {
+  private renderIntro(): TemplateResult {
     return html`<h1>${t("planche.title")}</h1>
       <p class="lead">${t("planche.lead")}</p>`;
   }
 
-  protected renderCreated(p: PublicProfile): TemplateResult {
+  private renderCreated(p: PublicProfile): TemplateResult {
     return createdPanel({
       title: t("planche.created.title"),
       status: p.status,
       viewHref: pathFor({ name: "planche", id: p.id }),
       viewLabel: t("planche.created.view"),
       matchesHref: pathFor({ name: "matches", id: p.id }),
-      extra: html`<button class="link-button" type="button" @click=${() => this.newProfile()}>
+      extra: html`<button class="link-button" type="button" @click=${() => this.form.newProfile()}>
         ${t("planche.created.another")}
       </button>`,
     });
   }
 
-  protected renderStep(index: number, errors: ErrorMap): TemplateResult {
+  private renderStep(index: number, errors: ErrorMap): TemplateResult {
     switch (index) {
       case 0:
         return this.renderCollectivite(errors);
@@ -177,7 +186,7 @@ export class BapPlancheForm extends GuidedForm<PlancheDraft> {
       default:
         return html`<p>${t("preview.intro")}</p>
           <div class="preview">
-            <bap-planche-view heading-level="3" .profile=${plancheDraftToView(this.draft)}></bap-planche-view>
+            <bap-planche-view heading-level="3" .profile=${plancheDraftToView(this.form.draft)}></bap-planche-view>
           </div>`;
     }
   }
@@ -185,21 +194,21 @@ export class BapPlancheForm extends GuidedForm<PlancheDraft> {
   // Step 1 -------------------------------------------------------------------------------
 
   private renderCollectivite(errors: ErrorMap): TemplateResult {
-    const d = this.draft;
+    const d = this.form.draft;
     return html`
-      ${modeChoice(d.mode, (mode) => this.edit(["collectivite"], (x) => ({ ...x, mode })))}
+      ${modeChoice(d.mode, (mode) => this.form.edit(["collectivite"], (x) => ({ ...x, mode })))}
       ${d.mode === "reference" ? this.renderReference(errorsUnder(errors, "collectivite")) : this.renderManual(errors)}
       ${presentationField(
         d.presentation,
         errors,
-        (v) => this.edit(["presentation"], (x) => ({ ...x, presentation: v })),
+        (v) => this.form.edit(["presentation"], (x) => ({ ...x, presentation: v })),
         t("col.presentationHint"),
       )}
     `;
   }
 
   private renderReference(colErrors: string[]): TemplateResult {
-    const d = this.draft;
+    const d = this.form.draft;
     if (d.reference) {
       const u = d.reference;
       const pop = populationText(u.population, "view.population");
@@ -213,7 +222,12 @@ export class BapPlancheForm extends GuidedForm<PlancheDraft> {
         name: u.name,
         line: pop ? `${place} · ${pop}` : place,
         errors: colErrors,
-        onChange: () => void this.clearReference(),
+        onChange: () =>
+          void this.form.editAndFocus(
+            ["collectivite"],
+            (x) => ({ ...x, reference: null }),
+            "collectivite.refCode",
+          ),
       });
     }
     return referenceSearch<MaliLevel, MaliUnit>({
@@ -223,18 +237,18 @@ export class BapPlancheForm extends GuidedForm<PlancheDraft> {
       label: t("col.search.label"),
       errors: colErrors,
       fetcher: this.referenceFetcher,
-      onLevel: (referenceLevel) => this.edit([], (x) => ({ ...x, referenceLevel })),
+      onLevel: (referenceLevel) => this.form.edit([], (x) => ({ ...x, referenceLevel })),
       onSelect: (unit) => {
         rememberUnit(unit);
-        this.edit(["collectivite"], (x) => ({ ...x, reference: unit }));
+        this.form.edit(["collectivite"], (x) => ({ ...x, reference: unit }));
       },
     });
   }
 
   private renderManual(errors: ErrorMap): TemplateResult {
-    const m = this.draft.manual;
+    const m = this.form.draft.manual;
     const set = (field: string, patch: Partial<PlancheDraft["manual"]>) =>
-      this.edit([`collectivite.${field}`], (x) => ({ ...x, manual: { ...x.manual, ...patch } }));
+      this.form.edit([`collectivite.${field}`], (x) => ({ ...x, manual: { ...x.manual, ...patch } }));
     const regionErrors = [
       ...(errors["collectivite.regionCode"] ?? []),
       ...(errors["collectivite.regionName"] ?? []),
@@ -270,7 +284,7 @@ export class BapPlancheForm extends GuidedForm<PlancheDraft> {
         path: "collectivite.cercleName",
         label: t("col.cercle"),
         value: m.cercleName,
-        maxlength: 120,
+        maxlength: LIMITS.place,
         errors: errors["collectivite.cercleName"],
         onInput: (v) => set("cercleName", { cercleName: v }),
       })}
@@ -280,10 +294,10 @@ export class BapPlancheForm extends GuidedForm<PlancheDraft> {
   // Step 2 -------------------------------------------------------------------------------
 
   private async movePriority(index: number, delta: number): Promise<void> {
-    const key = this.draft.priorities[index]?.key;
+    const key = this.form.draft.priorities[index]?.key;
     const target = index + delta;
-    this.edit(["priorities"], (x) => ({ ...x, priorities: moveItem(x.priorities, index, delta) }));
-    this.announcement = t("prio.moved", { n: target + 1 });
+    this.form.edit(["priorities"], (x) => ({ ...x, priorities: moveItem(x.priorities, index, delta) }));
+    this.form.announce(t("prio.moved", { n: target + 1 }));
     await this.updateComplete;
     const preferred = this.renderRoot.querySelector<HTMLButtonElement>(
       `#prio-${key}-${delta < 0 ? "up" : "down"}`,
@@ -295,22 +309,22 @@ export class BapPlancheForm extends GuidedForm<PlancheDraft> {
   }
 
   private async removePriority(index: number): Promise<void> {
-    this.edit(["priorities"], (x) => ({ ...x, priorities: removeItem(x.priorities, index) }));
-    this.announcement = t("prio.removed", { n: index + 1 });
+    this.form.edit(["priorities"], (x) => ({ ...x, priorities: removeItem(x.priorities, index) }));
+    this.form.announce(t("prio.removed", { n: index + 1 }));
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>("#add-priority")?.focus();
   }
 
   private async addPriority(): Promise<void> {
-    this.edit(["priorities"], (x) => ({ ...x, priorities: [...x.priorities, emptyPriority()] }));
-    const n = this.draft.priorities.length;
-    this.announcement = t("prio.added", { n });
+    this.form.edit(["priorities"], (x) => ({ ...x, priorities: [...x.priorities, emptyPriority()] }));
+    const n = this.form.draft.priorities.length;
+    this.form.announce(t("prio.added", { n }));
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(`#${fieldId(`priorities.${n - 1}.sector`)}`)?.focus();
   }
 
   private renderPriorities(errors: ErrorMap): TemplateResult {
-    const d = this.draft;
+    const d = this.form.draft;
     const sectors = taxonomy().map((x) => ({ value: x.code, label: x[getLang()] }));
     const count = d.priorities.length;
     return html`
@@ -327,7 +341,7 @@ export class BapPlancheForm extends GuidedForm<PlancheDraft> {
             min: 1996,
             max: 2100,
             errors: errors["pdesc.start"],
-            onInput: (v) => this.edit(["pdesc.start"], (x) => ({ ...x, pdescStart: v })),
+            onInput: (v) => this.form.edit(["pdesc.start"], (x) => ({ ...x, pdescStart: v })),
           })}
           ${textField({
             path: "pdesc.end",
@@ -338,7 +352,7 @@ export class BapPlancheForm extends GuidedForm<PlancheDraft> {
             min: 1996,
             max: 2100,
             errors: [...(errors["pdesc.end"] ?? []), ...(errors.pdesc ?? [])],
-            onInput: (v) => this.edit(["pdesc.end", "pdesc"], (x) => ({ ...x, pdescEnd: v })),
+            onInput: (v) => this.form.edit(["pdesc.end", "pdesc"], (x) => ({ ...x, pdescEnd: v })),
           })}
         </div>
       </fieldset>
@@ -365,7 +379,7 @@ export class BapPlancheForm extends GuidedForm<PlancheDraft> {
                   options: sectors,
                   errors: errors[`priorities.${i}.sector`],
                   onChange: (v) =>
-                    this.edit([`priorities.${i}.sector`], (x) => ({
+                    this.form.edit([`priorities.${i}.sector`], (x) => ({
                       ...x,
                       priorities: replaceItem(x.priorities, i, { sector: v }),
                     })),
@@ -378,10 +392,10 @@ export class BapPlancheForm extends GuidedForm<PlancheDraft> {
                   required: true,
                   multiline: true,
                   rows: 2,
-                  maxlength: 500,
+                  maxlength: LIMITS.aspect.max,
                   errors: errors[`priorities.${i}.aspect`],
                   onInput: (v) =>
-                    this.edit([`priorities.${i}.aspect`], (x) => ({
+                    this.form.edit([`priorities.${i}.aspect`], (x) => ({
                       ...x,
                       priorities: replaceItem(x.priorities, i, { aspect: v }),
                     })),
@@ -391,10 +405,10 @@ export class BapPlancheForm extends GuidedForm<PlancheDraft> {
                   label: t("prio.actors"),
                   hint: t("prio.actorsHint"),
                   value: p.actors,
-                  maxlength: 500,
+                  maxlength: LIMITS.actors,
                   errors: errors[`priorities.${i}.actors`],
                   onInput: (v) =>
-                    this.edit([`priorities.${i}.actors`], (x) => ({
+                    this.form.edit([`priorities.${i}.actors`], (x) => ({
                       ...x,
                       priorities: replaceItem(x.priorities, i, { actors: v }),
                     })),
@@ -447,9 +461,9 @@ export class BapPlancheForm extends GuidedForm<PlancheDraft> {
           value: d.assets,
           multiline: true,
           rows: 3,
-          maxlength: 2000,
+          maxlength: LIMITS.description,
           errors: errors.assets,
-          onInput: (v) => this.edit(["assets"], (x) => ({ ...x, assets: v })),
+          onInput: (v) => this.form.edit(["assets"], (x) => ({ ...x, assets: v })),
         })}
       </div>
     `;
@@ -458,12 +472,12 @@ export class BapPlancheForm extends GuidedForm<PlancheDraft> {
   // Step 3 -------------------------------------------------------------------------------
 
   private renderPartner(errors: ErrorMap): TemplateResult {
-    const d = this.draft;
+    const d = this.form.draft;
     const s = d.sought;
     const lang = getLang();
     const sectors = taxonomy().map((x) => ({ value: x.code, label: x[lang] }));
     const setSought = (field: string, patch: Partial<PlancheDraft["sought"]>) =>
-      this.edit([`partnerSought.${field}`], (x) => ({ ...x, sought: { ...x.sought, ...patch } }));
+      this.form.edit([`partnerSought.${field}`], (x) => ({ ...x, sought: { ...x.sought, ...patch } }));
     const countries = [...new Set([...COMMON_PARTNER_COUNTRIES, ...s.countries])];
     const fromPriorities = prioritySectors(d);
     return html`
@@ -474,7 +488,7 @@ export class BapPlancheForm extends GuidedForm<PlancheDraft> {
         value: s.description,
         multiline: true,
         rows: 4,
-        maxlength: 2000,
+        maxlength: LIMITS.description,
         errors: errors["partnerSought.description"],
         onInput: (v) => setSought("description", { description: v }),
       })}
@@ -540,7 +554,7 @@ export class BapPlancheForm extends GuidedForm<PlancheDraft> {
         selected: d.modalities,
         errors: [...(errors.modalities ?? []), ...(errors["partnerSought.modalities"] ?? [])],
         onChange: (v, on) =>
-          this.edit(["modalities", "partnerSought.modalities"], (x) => ({
+          this.form.edit(["modalities", "partnerSought.modalities"], (x) => ({
             ...x,
             modalities: toggle(x.modalities, v, on),
           })),
@@ -554,17 +568,20 @@ export class BapPlancheForm extends GuidedForm<PlancheDraft> {
         multiline: true,
         rows: 3,
         errors: errorsUnder(errors, "currentPartners"),
-        onInput: (v) => this.edit(["currentPartners"], (x) => ({ ...x, currentPartners: v })),
+        onInput: (v) => this.form.edit(["currentPartners"], (x) => ({ ...x, currentPartners: v })),
       })}
     `;
   }
 
   private renderDiaspora(errors: ErrorMap): TemplateResult {
-    const d = this.draft;
+    const d = this.form.draft;
     const lang = getLang();
     const countries = [...new Set(["FR", ...COMMON_PARTNER_COUNTRIES, "US", "GA", "CG", "GN", "MR"])];
     const set = (i: number, field: string, patch: Partial<PlancheDraft["diaspora"][number]>) =>
-      this.edit([`diaspora.${i}.${field}`], (x) => ({ ...x, diaspora: replaceItem(x.diaspora, i, patch) }));
+      this.form.edit([`diaspora.${i}.${field}`], (x) => ({
+        ...x,
+        diaspora: replaceItem(x.diaspora, i, patch),
+      }));
     return html`<fieldset id=${fieldId("diaspora")} tabindex="-1">
       <legend>${t("diaspora.legend")}</legend>
       <p class="hint">${t("diaspora.hint")}</p>
@@ -578,7 +595,7 @@ export class BapPlancheForm extends GuidedForm<PlancheDraft> {
             path: `diaspora.${i}.name`,
             label: t("diaspora.name"),
             value: a.name,
-            maxlength: 200,
+            maxlength: LIMITS.association,
             errors: errors[`diaspora.${i}.name`],
             onInput: (v) => set(i, "name", { name: v }),
           })}
@@ -587,7 +604,7 @@ export class BapPlancheForm extends GuidedForm<PlancheDraft> {
               path: `diaspora.${i}.city`,
               label: t("diaspora.city"),
               value: a.city,
-              maxlength: 120,
+              maxlength: LIMITS.place,
               errors: errors[`diaspora.${i}.city`],
               onInput: (v) => set(i, "city", { city: v }),
             })}
@@ -603,7 +620,7 @@ export class BapPlancheForm extends GuidedForm<PlancheDraft> {
           <button
             class="button secondary small"
             type="button"
-            @click=${() => this.edit(["diaspora"], (x) => ({ ...x, diaspora: removeItem(x.diaspora, i) }))}
+            @click=${() => this.form.edit(["diaspora"], (x) => ({ ...x, diaspora: removeItem(x.diaspora, i) }))}
           >
             ✕ ${t("diaspora.remove", { n: i + 1 })}
           </button>
@@ -615,9 +632,9 @@ export class BapPlancheForm extends GuidedForm<PlancheDraft> {
             class="button secondary small"
             type="button"
             @click=${async () => {
-              this.edit([], (x) => ({ ...x, diaspora: [...x.diaspora, emptyDiaspora()] }));
+              this.form.edit([], (x) => ({ ...x, diaspora: [...x.diaspora, emptyDiaspora()] }));
               await this.updateComplete;
-              this.findField(`diaspora.${this.draft.diaspora.length - 1}.name`)?.focus();
+              this.form.steps.findField(`diaspora.${this.form.draft.diaspora.length - 1}.name`)?.focus();
             }}
           >
             + ${t("diaspora.add")}
@@ -630,8 +647,8 @@ export class BapPlancheForm extends GuidedForm<PlancheDraft> {
   // Step 4 -------------------------------------------------------------------------------
 
   private renderContact(errors: ErrorMap): TemplateResult {
-    return renderContactStep(this.draft.contact, errors, (field, patch) =>
-      this.edit([`contact.${field}`], (x) => ({ ...x, contact: { ...x.contact, ...patch } })),
+    return renderContactStep(this.form.draft.contact, errors, (field, patch) =>
+      this.form.edit([`contact.${field}`], (x) => ({ ...x, contact: { ...x.contact, ...patch } })),
     );
   }
 }

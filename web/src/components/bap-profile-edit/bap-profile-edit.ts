@@ -9,7 +9,7 @@ import { BapElement } from "../../state/app-controller.js";
 import { api, currentSession, ensureSession, resolvePlaces } from "../../state/app-state.js";
 import { announcePageTitle, LoadTask } from "../../state/load-task.js";
 import { baseStyles } from "../../styles/shared.styles.js";
-import type { EditTarget } from "../../view/guided-form.js";
+import type { EditTarget } from "../../controllers/draft-controller.js";
 import { problemText } from "../../view/problem-text.js";
 import "../bap-sign-in/bap-sign-in.js";
 
