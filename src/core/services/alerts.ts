@@ -1,17 +1,21 @@
+import type { CommitCtx, Ctx, MailCtx } from "./curation-deps.js";
 import { messages } from "../mail/messages.js";
 import type { ChangeSet } from "../ports-curation.js";
 import { scorePair } from "../ranking/rank.js";
 import type { MaliSide, PartnerSide } from "../ranking/types.js";
 import type { AlertSettings } from "../schemas/account.js";
 import { type Profile, toPublicProfile } from "../schemas/profile.js";
-import { type CurationDeps, commit, langOf, mailTo, profileUrl } from "./curation-deps.js";
+import { commit, langOf, mailTo, profileUrl } from "./curation-deps.js";
 import { buildRankingContext } from "./matching.js";
+
+/** Matching the new profile against the subscribers, and composing their e-mails. */
+export type AlertCtx = Pick<Ctx, "curation" | "store" | "matching" | "baseUrl"> & MailCtx;
 
 /**
  * When a profile is published, every opted-in owner on the other side whose profile it
  * fits above their threshold hears of it: at once, or in the weekly digest.
  */
-export async function alertChangesFor(deps: CurationDeps, published: Profile): Promise<ChangeSet> {
+export async function alertChangesFor(deps: AlertCtx, published: Profile): Promise<ChangeSet> {
   const otherSide = published.side === "mali" ? "partner" : "mali";
   const subscribers = await deps.curation.alertSubscribers(otherSide);
   if (subscribers.length === 0) return {};
@@ -66,12 +70,12 @@ export async function alertChangesFor(deps: CurationDeps, published: Profile): P
   return changes;
 }
 
-export async function setAlerts(deps: CurationDeps, profileId: string, settings: AlertSettings) {
+export async function setAlerts(deps: CommitCtx, profileId: string, settings: AlertSettings) {
   await commit(deps, { alerts: [{ profileId, settings, updatedAt: deps.clock.now().toISOString() }] });
   return settings;
 }
 
-export async function getAlerts(deps: CurationDeps, profileId: string): Promise<AlertSettings> {
+export async function getAlerts(deps: Pick<Ctx, "curation">, profileId: string): Promise<AlertSettings> {
   const s = await deps.curation.alertSettings(profileId);
   return s ? { mode: s.mode, threshold: s.threshold } : { mode: "off", threshold: 0.6 };
 }

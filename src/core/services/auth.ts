@@ -1,3 +1,4 @@
+import type { Ctx, MailCtx } from "./curation-deps.js";
 import { DomainError, fieldError } from "../errors.js";
 import { messages } from "../mail/messages.js";
 import type { Session, User } from "../schemas/account.js";
@@ -62,7 +63,7 @@ async function userFor(
  * nobody can learn who has an account. A new address gets a contact account.
  */
 export async function requestLogin(
-  deps: CurationDeps,
+  deps: Pick<Ctx, "accounts"> & MailCtx & CommitCtx,
   input: { email: string; language: "fr" | "en"; next?: string },
 ): Promise<void> {
   const next = input.next === undefined ? "/" : sameOriginPath(input.next, deps.baseUrl);
@@ -90,7 +91,7 @@ export async function requestLogin(
  * decided before the commit: a `next` stored by older code that leaves the site becomes "/".
  */
 export async function completeLogin(
-  deps: CurationDeps,
+  deps: Pick<Ctx, "accounts" | "baseUrl"> & CommitCtx,
   nonce: string,
   subject: { userId: string; next?: unknown },
 ): Promise<{ sessionId: string; session: Session; user: User; next: string }> {
@@ -121,7 +122,7 @@ export async function sessionFromCookie(
   return user ? { user, session } : null;
 }
 
-export async function logout(deps: CurationDeps, session: Session): Promise<void> {
+export async function logout(deps: CommitCtx, session: Session): Promise<void> {
   await commit(deps, { deleteSessions: [session.idHash] });
 }
 

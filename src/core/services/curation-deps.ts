@@ -40,8 +40,22 @@ export const addMonths = (iso: string, months: number) => {
   return d.toISOString();
 };
 
-/** What committing a change needs: the unit of work, the clock, and the after-commit hook. */
-export type CommitCtx = Pick<CurationDeps, "uow" | "clock" | "afterCommit">;
+/*
+ * The capabilities a use case may ask for, each the few ports one helper uses. A use case
+ * declares the union of what it calls (`Pick<Ctx, "store"> & CommitCtx & MailCtx`), so that its
+ * signature says what it touches, and a caller may build just that (staff:add does).
+ */
+export type Ctx = CurationDeps;
+/** Committing a change: the unit of work, the clock, and the after-commit hook. */
+export type CommitCtx = Pick<Ctx, "uow" | "clock" | "afterCommit">;
+/** Issuing a signed single-use link. */
+export type TokenCtx = Pick<Ctx, "clock" | "signer" | "baseUrl">;
+/** Composing an e-mail (a message id, an unsubscribe link). */
+export type MailCtx = TokenCtx & Pick<Ctx, "newId">;
+/** Writing an audit row. */
+export type AuditCtx = Pick<Ctx, "newId" | "clock">;
+/** Reading profiles. */
+export type StoreCtx = Pick<Ctx, "store">;
 
 export async function commit(deps: CommitCtx, changes: ChangeSet): Promise<void> {
   await deps.uow.commit(changes, deps.clock.now().toISOString());
@@ -50,7 +64,7 @@ export async function commit(deps: CommitCtx, changes: ChangeSet): Promise<void>
 
 /** Issue a signed single-use token; returns its record (to commit) and its link. */
 export async function issueToken(
-  deps: CurationDeps,
+  deps: TokenCtx,
   purpose: string,
   subject: Record<string, unknown>,
   ttlMs: number,
@@ -72,12 +86,12 @@ export async function issueToken(
 }
 
 /** Every e-mail carries a one-click unsubscribe that needs no sign-in. */
-export async function unsubscribeLink(deps: CurationDeps, email: string) {
+export async function unsubscribeLink(deps: TokenCtx, email: string) {
   return issueToken(deps, "unsubscribe", { email }, 400 * DAY);
 }
 
 export function outboxMessage(
-  deps: CurationDeps,
+  deps: Pick<Ctx, "clock" | "newId">,
   kind: string,
   to: string[],
   content: MailContent,
@@ -107,7 +121,7 @@ export function outboxMessage(
 
 /** Compose an e-mail to one address, with its unsubscribe token; returns what to commit. */
 export async function mailTo(
-  deps: CurationDeps,
+  deps: MailCtx,
   kind: string,
   to: string,
   build: (unsubscribe: string) => MailContent,
@@ -117,7 +131,7 @@ export async function mailTo(
 }
 
 export function auditEntry(
-  deps: Pick<CurationDeps, "newId" | "clock">,
+  deps: AuditCtx,
   actor: User | "system",
   action: string,
   targetType: string,
@@ -136,5 +150,5 @@ export function auditEntry(
 }
 
 export const langOf = (p: Profile): Lang => p.contact.language ?? "fr";
-export const profileUrl = (deps: CurationDeps, p: Profile) =>
+export const profileUrl = (deps: Pick<Ctx, "baseUrl">, p: Profile) =>
   `${deps.baseUrl}/${p.side === "mali" ? "planche" : "partenaire"}/${p.id}`;

@@ -1,3 +1,4 @@
+import type { AuditCtx, CommitCtx, Ctx, MailCtx, StoreCtx } from "./curation-deps.js";
 import { DomainError, fieldError } from "../errors.js";
 import { messages } from "../mail/messages.js";
 import type { ChangeSet, TokenRecord } from "../ports-curation.js";
@@ -15,18 +16,12 @@ import {
 import type { OutboxMessage } from "../schemas/mail.js";
 import { type Profile, toPublicProfile } from "../schemas/profile.js";
 import { forbidden } from "./auth.js";
-import {
-  addMs,
-  auditEntry,
-  type CurationDeps,
-  commit,
-  DAY,
-  issueToken,
-  langOf,
-  mailTo,
-} from "./curation-deps.js";
+import { addMs, auditEntry, commit, DAY, issueToken, langOf, mailTo } from "./curation-deps.js";
 import { bestPairsForAllPlanches, explainPair } from "./matching.js";
 import { getProfile } from "./profiles.js";
+
+/** Proposing an introduction: both profiles, the ranking's reasons, the invitations, the commit. */
+export type ProposeCtx = StoreCtx & Pick<Ctx, "curation" | "matching"> & MailCtx & CommitCtx;
 
 export const INTRO_TTL_DAYS = 14;
 export const REMINDER_DAYS = 7;
@@ -34,7 +29,7 @@ export const REMINDER_DAYS = 7;
 type Side = "mali" | "partner";
 
 function event(
-  deps: CurationDeps,
+  deps: Pick<Ctx, "newId" | "clock">,
   intro: Introduction,
   to: Phase,
   actor: string,
@@ -51,7 +46,7 @@ function event(
   };
 }
 
-async function pairProfiles(deps: CurationDeps, maliId: string, partnerId: string) {
+async function pairProfiles(deps: StoreCtx, maliId: string, partnerId: string) {
   const m = await getProfile(deps, maliId);
   const p = await getProfile(deps, partnerId);
   if (m.side !== "mali" || p.side !== "partner") {
@@ -65,7 +60,7 @@ async function pairProfiles(deps: CurationDeps, maliId: string, partnerId: strin
 
 /** The e-mail presenting `other` to `to`'s contact, with accept / decline links. */
 export async function invitationFor(
-  deps: CurationDeps,
+  deps: MailCtx,
   intro: Introduction,
   side: Side,
   to: Profile,
@@ -99,7 +94,7 @@ export async function invitationFor(
 }
 
 export async function proposeIntroduction(
-  deps: CurationDeps,
+  deps: ProposeCtx,
   staff: User,
   input: { maliId: string; partnerId: string; note: string },
   origin: { kind: "staff" } | { kind: "interest"; interest: Interest } = { kind: "staff" },
@@ -155,7 +150,7 @@ export async function proposeIntroduction(
   return intro;
 }
 
-export async function getIntroduction(deps: CurationDeps, id: string): Promise<Introduction> {
+export async function getIntroduction(deps: Pick<Ctx, "curation">, id: string): Promise<Introduction> {
   const intro = await deps.curation.introduction(id);
   if (!intro) throw DomainError.notFound("intro.not_found");
   return intro;
@@ -166,7 +161,7 @@ export async function getIntroduction(deps: CurationDeps, id: string): Promise<I
  * opens it and sends both sides, at once, the e-mail revealing both contacts.
  */
 export async function respondToIntroduction(
-  deps: CurationDeps,
+  deps: StoreCtx & Pick<Ctx, "curation"> & MailCtx & CommitCtx,
   id: string,
   side: Side,
   decision: "accept" | "decline",
@@ -231,7 +226,7 @@ export async function respondToIntroduction(
 
 /** Which side of an introduction a signed-in user speaks for (staff may pick). */
 export async function sideOf(
-  deps: CurationDeps,
+  deps: Pick<Ctx, "store">,
   intro: Introduction,
   user: User,
   profileId?: string,
@@ -248,7 +243,7 @@ export async function sideOf(
 }
 
 export async function changePhase(
-  deps: CurationDeps,
+  deps: Pick<Ctx, "curation"> & CommitCtx & AuditCtx,
   staff: User,
   id: string,
   phase: Phase,
@@ -279,7 +274,11 @@ export async function changePhase(
 }
 
 /** Best matches that have no introduction yet, across all published planches. */
-export async function suggestions(deps: CurationDeps, limit: number, lang: "fr" | "en") {
+export async function suggestions(
+  deps: Pick<Ctx, "curation" | "matching">,
+  limit: number,
+  lang: "fr" | "en",
+) {
   const introduced = await deps.curation.introducedPairs();
   const pairs = await bestPairsForAllPlanches(deps.matching, { perPlanche: 5, lang, skip: introduced });
   return pairs
@@ -299,7 +298,7 @@ export async function suggestions(deps: CurationDeps, limit: number, lang: "fr" 
 }
 
 export async function expressInterest(
-  deps: CurationDeps,
+  deps: StoreCtx & CommitCtx & AuditCtx,
   user: User,
   plancheId: string,
   input: InterestInput,
@@ -327,7 +326,11 @@ export async function expressInterest(
   return interest;
 }
 
-export async function dismissInterest(deps: CurationDeps, staff: User, id: string): Promise<Interest> {
+export async function dismissInterest(
+  deps: Pick<Ctx, "curation"> & CommitCtx & AuditCtx,
+  staff: User,
+  id: string,
+): Promise<Interest> {
   const interest = await deps.curation.interest(id);
   if (!interest) throw DomainError.notFound("interest.not_found");
   const next = { ...interest, status: "dismissed" as const };
@@ -338,7 +341,7 @@ export async function dismissInterest(deps: CurationDeps, staff: User, id: strin
   return next;
 }
 
-export async function proposeFromInterest(deps: CurationDeps, staff: User, id: string, note: string) {
+export async function proposeFromInterest(deps: ProposeCtx, staff: User, id: string, note: string) {
   const interest = await deps.curation.interest(id);
   if (interest?.status !== "pending") throw DomainError.notFound("interest.not_found");
   return proposeIntroduction(
@@ -350,7 +353,7 @@ export async function proposeFromInterest(deps: CurationDeps, staff: User, id: s
 }
 
 /** Introductions the user takes part in (through the profiles they own). */
-export async function myIntroductions(deps: CurationDeps, user: User) {
+export async function myIntroductions(deps: Pick<Ctx, "store" | "curation">, user: User) {
   const mine = await deps.store.list({ ownerId: user.id, limit: 200, offset: 0 });
   if (mine.items.length === 0) return [];
   return deps.curation.introductions({ profileIds: mine.items.map((p) => p.id) });
@@ -360,7 +363,11 @@ export async function myIntroductions(deps: CurationDeps, user: User) {
  * An introduction as one of its participants (or staff) sees it: both public profiles, the
  * dated history, and the contacts only once both sides accepted (staff always, to curate).
  */
-export async function introductionDetail(deps: CurationDeps, intro: Introduction, user: User) {
+export async function introductionDetail(
+  deps: Pick<Ctx, "store" | "curation">,
+  intro: Introduction,
+  user: User,
+) {
   const m = await getProfile(deps, intro.maliId);
   const p = await getProfile(deps, intro.partnerId);
   const isStaff = user.role === "staff";

@@ -1,3 +1,4 @@
+import type { AuditCtx, CommitCtx, Ctx, MailCtx, StoreCtx } from "./curation-deps.js";
 import { messages } from "../mail/messages.js";
 import type { ChangeSet } from "../ports-curation.js";
 import { FEEDBACK_LEVELS, type Introduction } from "../schemas/introduction.js";
@@ -5,7 +6,6 @@ import { type Profile, toPublicProfile } from "../schemas/profile.js";
 import {
   addMonths,
   auditEntry,
-  type CurationDeps,
   commit,
   DAY,
   issueToken,
@@ -25,7 +25,10 @@ const DIGEST_DAYS = 7;
  * expiry notices and expiry, weekly alert digests. Each action is guarded by a once-only
  * mark committed with its e-mails, so that restarts or two runs never send twice.
  */
-export async function runDueJobs(deps: CurationDeps): Promise<Record<string, number>> {
+/** The time-driven jobs read profiles and introductions, write e-mails and audit rows, commit. */
+export type JobsCtx = StoreCtx & Pick<Ctx, "curation" | "baseUrl"> & MailCtx & CommitCtx & AuditCtx;
+
+export async function runDueJobs(deps: JobsCtx): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   const bump = (k: string) => {
     counts[k] = (counts[k] ?? 0) + 1;
@@ -95,7 +98,7 @@ export async function runDueJobs(deps: CurationDeps): Promise<Record<string, num
   return counts;
 }
 
-async function expireIntro(deps: CurationDeps, intro: Introduction): Promise<ChangeSet> {
+async function expireIntro(deps: JobsCtx, intro: Introduction): Promise<ChangeSet> {
   const next = {
     ...intro,
     phase: "expired" as const,
@@ -118,7 +121,7 @@ async function expireIntro(deps: CurationDeps, intro: Introduction): Promise<Cha
   };
 }
 
-async function remindIntro(deps: CurationDeps, intro: Introduction): Promise<ChangeSet> {
+async function remindIntro(deps: JobsCtx, intro: Introduction): Promise<ChangeSet> {
   const m = await getProfile(deps, intro.maliId);
   const p = await getProfile(deps, intro.partnerId);
   const changes: Required<Pick<ChangeSet, "outbox" | "issueTokens">> = { outbox: [], issueTokens: [] };
@@ -138,7 +141,7 @@ async function remindIntro(deps: CurationDeps, intro: Introduction): Promise<Cha
   return changes;
 }
 
-async function followUp(deps: CurationDeps, intro: Introduction, months: number): Promise<ChangeSet> {
+async function followUp(deps: JobsCtx, intro: Introduction, months: number): Promise<ChangeSet> {
   const m = await getProfile(deps, intro.maliId);
   const p = await getProfile(deps, intro.partnerId);
   const changes: Required<Pick<ChangeSet, "outbox" | "issueTokens">> = { outbox: [], issueTokens: [] };
@@ -166,7 +169,7 @@ async function followUp(deps: CurationDeps, intro: Introduction, months: number)
   return changes;
 }
 
-async function expiryNotice(deps: CurationDeps, p: Profile): Promise<ChangeSet> {
+async function expiryNotice(deps: JobsCtx, p: Profile): Promise<ChangeSet> {
   const renew = await issueToken(deps, "renew", { profileId: p.id }, 60 * DAY);
   const mail = await mailTo(deps, "profile_expiring", p.contact.email, (u) =>
     messages.expiring(langOf(p), p.collectivite.name, p.expiresAt ?? "", renew.url, u),
@@ -174,7 +177,7 @@ async function expiryNotice(deps: CurationDeps, p: Profile): Promise<ChangeSet> 
   return { outbox: [mail.message], issueTokens: [renew.record, ...mail.tokens] };
 }
 
-async function expireProfile(deps: CurationDeps, p: Profile): Promise<ChangeSet> {
+async function expireProfile(deps: JobsCtx, p: Profile): Promise<ChangeSet> {
   const next = {
     ...p,
     status: "archived" as const,
@@ -188,7 +191,7 @@ async function expireProfile(deps: CurationDeps, p: Profile): Promise<ChangeSet>
 }
 
 async function digest(
-  deps: CurationDeps,
+  deps: JobsCtx,
   profileId: string,
   hits: { id: string; matchedId: string; score: number }[],
 ): Promise<ChangeSet> {

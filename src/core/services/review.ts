@@ -1,20 +1,21 @@
+import type { AuditCtx, CommitCtx, Ctx, MailCtx, StoreCtx } from "./curation-deps.js";
 import { DomainError } from "../errors.js";
 import { messages } from "../mail/messages.js";
 import type { ChangeSet } from "../ports-curation.js";
 import type { Quality, User } from "../schemas/account.js";
 import { type Profile, toPublicProfile } from "../schemas/profile.js";
-import { alertChangesFor } from "./alerts.js";
-import { auditEntry, type CurationDeps, commit, langOf, mailTo, profileUrl } from "./curation-deps.js";
+import { type AlertCtx, alertChangesFor } from "./alerts.js";
+import { auditEntry, commit, langOf, mailTo, profileUrl } from "./curation-deps.js";
 import { expiryFrom, getProfile } from "./profiles.js";
 
 const notPending = (p: Profile) => DomainError.conflict("profile.not_pending", { status: p.status });
 
-function bumped(deps: CurationDeps, p: Profile, patch: Partial<Profile>): Profile {
+function bumped(deps: Pick<Ctx, "clock">, p: Profile, patch: Partial<Profile>): Profile {
   return { ...p, ...patch, version: p.version + 1, updatedAt: deps.clock.now().toISOString() } as Profile;
 }
 
 export async function approveProfile(
-  deps: CurationDeps,
+  deps: StoreCtx & AlertCtx & CommitCtx,
   staff: User,
   id: string,
   quality: Quality | undefined,
@@ -54,7 +55,7 @@ export async function approveProfile(
 }
 
 export async function returnProfile(
-  deps: CurationDeps,
+  deps: StoreCtx & MailCtx & CommitCtx,
   staff: User,
   id: string,
   reason: string,
@@ -87,7 +88,7 @@ export async function returnProfile(
 }
 
 /** Owner sends a draft for review. */
-export async function submitForReview(deps: CurationDeps, id: string): Promise<Profile> {
+export async function submitForReview(deps: StoreCtx & CommitCtx, id: string): Promise<Profile> {
   const p = await getProfile(deps, id);
   if (p.status !== "draft") {
     throw DomainError.conflict("profile.submit_draft_only");
@@ -98,7 +99,11 @@ export async function submitForReview(deps: CurationDeps, id: string): Promise<P
 }
 
 /** One more year of visibility; an expired profile comes back. */
-export async function renewProfile(deps: CurationDeps, actor: User | "token", id: string): Promise<Profile> {
+export async function renewProfile(
+  deps: StoreCtx & CommitCtx & AuditCtx,
+  actor: User | "token",
+  id: string,
+): Promise<Profile> {
   const p = await getProfile(deps, id);
   if (p.status !== "published" && !(p.status === "archived" && p.publishedAt)) {
     throw DomainError.conflict("profile.renew_published_only");
@@ -115,7 +120,7 @@ export async function renewProfile(deps: CurationDeps, actor: User | "token", id
   return next;
 }
 
-export async function reviewQueue(deps: CurationDeps) {
+export async function reviewQueue(deps: Pick<Ctx, "store" | "curation">) {
   const page = await deps.store.list({ status: "pending_review", limit: 200, offset: 0 });
   return Promise.all(
     page.items.map(async (p) => ({ profile: p, reviews: await deps.curation.reviews(p.id) })),

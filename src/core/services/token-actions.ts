@@ -1,11 +1,19 @@
+import type { AuditCtx, CommitCtx, Ctx, MailCtx, StoreCtx } from "./curation-deps.js";
 import { DomainError } from "../errors.js";
 import type { Lang } from "../mail/layout.js";
 import { FEEDBACK_LABELS } from "../schemas/introduction.js";
 import { completeLogin } from "./auth.js";
-import { type CurationDeps, commit } from "./curation-deps.js";
+import { commit } from "./curation-deps.js";
 import { getIntroduction, respondToIntroduction } from "./introductions.js";
 import { getProfile } from "./profiles.js";
 import { renewProfile } from "./review.js";
+
+/** Acting on a link: whatever its purpose needs (a session, an answer, a renewal, an unsubscribe). */
+export type LinkCtx = StoreCtx &
+  Pick<Ctx, "signer" | "accounts" | "curation" | "baseUrl"> &
+  MailCtx &
+  CommitCtx &
+  AuditCtx;
 
 export const TOKEN_PURPOSES = [
   "login",
@@ -22,7 +30,7 @@ const REUSABLE: ReadonlySet<TokenPurpose> = new Set(["unsubscribe"]);
 
 const gone = () => DomainError.gone("token.gone");
 
-async function open(deps: CurationDeps, purpose: TokenPurpose, token: string) {
+async function open(deps: Pick<Ctx, "signer" | "accounts" | "clock">, purpose: TokenPurpose, token: string) {
   const nonce = await deps.signer.verify(purpose, token);
   if (!nonce) throw gone();
   const record = await deps.accounts.token(nonce);
@@ -36,7 +44,7 @@ const L = (lang: Lang, fr: string, en: string) => (lang === "fr" ? fr : en);
 
 /** What a link will do, for the confirmation page (a link prefetcher must not act). */
 export async function describeToken(
-  deps: CurationDeps,
+  deps: Pick<Ctx, "signer" | "accounts" | "clock" | "curation" | "store">,
   purpose: TokenPurpose,
   token: string,
   lang: Lang,
@@ -108,7 +116,7 @@ export type TokenOutcome =
   | { kind: "done"; message: { fr: string; en: string } };
 
 export async function performToken(
-  deps: CurationDeps,
+  deps: LinkCtx,
   purpose: TokenPurpose,
   token: string,
 ): Promise<TokenOutcome> {
